@@ -1,0 +1,439 @@
+/**
+ * The API contract: every wire shape the widgets and the reference server exchange.
+ *
+ * Written with `zod/mini` because this module ships to browsers: the same schemas cost ~15 KB with
+ * the mini build and ~90 KB with classic zod. The server imports this file too, so there is one
+ * source of truth for every request and response. `openapi.json` is generated from it.
+ */
+import * as z from 'zod/mini';
+
+// zod probes `new Function` at start-up unless told not to; that probe is an `unsafe-eval`
+// violation under a strict Content-Security-Policy.
+z.config({ jitless: true });
+
+// ---------------------------------------------------------------------------------------------
+// Scalars
+// ---------------------------------------------------------------------------------------------
+
+export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+/** An instant with an explicit offset, e.g. `2026-03-08T16:00:00Z`. */
+export const Instant = z.iso.datetime({ offset: true });
+/** A calendar date, e.g. `2026-03-08`. */
+export const CalendarDate = z.iso.date();
+/** A wall-clock time `HH:MM` in the center's time zone (Meeting Guide convention). */
+export const WallTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+/** An IANA time-zone name such as `America/Denver`. */
+export const TimeZone = z.string().check(z.regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/), z.maxLength(64));
+/** Day of week, Sunday = 0 (Meeting Guide convention). */
+export const Weekday = z.int().check(z.gte(0), z.lte(6));
+export const Locale = z.enum(['en', 'es']);
+export const Format = z.enum(['in-person', 'online', 'hybrid']);
+export const Cents = z.int().check(z.gte(0));
+export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/));
+/** Links from server data are shown to people: only these schemes are allowed. */
+export const SafeUrl = z.url({ protocol: /^(https|mailto|tel)$/ });
+const Text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const ShortText = Text(200);
+const Phone = z.string().check(z.regex(/^\+?[0-9 ().-]{7,20}$/));
+const Email = z.email().check(z.maxLength(254));
+
+// ---------------------------------------------------------------------------------------------
+// Errors: RFC 9457 problem details
+// ---------------------------------------------------------------------------------------------
+
+/** Machine-readable codes the widgets branch on; `type` stays a URI as RFC 9457 asks. */
+export const ProblemCode = z.enum([
+  'validation',
+  'not-found',
+  'slot-taken',
+  'hold-expired',
+  'track-full',
+  'idempotency-mismatch',
+  'idempotency-in-progress',
+  'rate-limited',
+  'payload-too-large',
+  'unauthorized',
+  'internal',
+]);
+
+export const FieldError = z.object({
+  /** JSON Pointer (RFC 6901) into the request body. */
+  pointer: z.string(),
+  detail: z.string(),
+});
+
+export const Problem = z.looseObject({
+  type: z._default(z.string(), 'about:blank'),
+  title: z.string(),
+  status: z.int().check(z.gte(400), z.lte(599)),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  code: z.optional(ProblemCode),
+  errors: z.optional(z.array(FieldError)),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Programs and tracks
+// ---------------------------------------------------------------------------------------------
+
+export const Audience = z.enum(['general', 'healthcare-professionals', 'young-adults', 'family', 'alumni', 'everyone']);
+
+export const Meeting = z.object({
+  day: Weekday,
+  start: WallTime,
+  end: WallTime,
+});
+
+export const Price = z.object({
+  /** What one day of programming is billed at before insurance. */
+  perDayCents: Cents,
+  currency: Currency,
+});
+
+export const Track = z.object({
+  id: Id,
+  name: ShortText,
+  audience: Audience,
+  /** Weekly meetings in the center's time zone. */
+  meetings: z.array(Meeting),
+  timeZone: TimeZone,
+  weeks: z.int().check(z.gte(1), z.lte(104)),
+  hoursPerWeek: z.number().check(z.gte(0), z.lte(60)),
+  format: Format,
+  languages: z.array(Locale),
+  startDates: z.array(CalendarDate),
+  /** Null when the center does not cap this track. */
+  seatsLeft: z.nullable(z.int().check(z.gte(0))),
+  price: z.optional(Price),
+  description: z.optional(Text(2000)),
+  location: z.optional(ShortText),
+});
+
+export const Program = z.object({
+  id: Id,
+  name: ShortText,
+  kind: z.enum(['iop', 'family', 'alumni']),
+  description: z.optional(Text(2000)),
+  tracks: z.array(Track),
+});
+
+export const SelfPay = z.object({
+  summary: Text(2000),
+  discountPercent: z.optional(z.number().check(z.gte(0), z.lte(100))),
+  paymentPlans: z.boolean(),
+});
+
+export const Center = z.object({
+  name: ShortText,
+  phone: Phone,
+  timeZone: TimeZone,
+  /** Title used in calendar files; discreet by default ("Appointment - <center>"). */
+  calendarTitle: z.optional(ShortText),
+  selfPay: z.optional(SelfPay),
+});
+
+export const ProgramList = z.object({
+  center: Center,
+  programs: z.array(Program),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Assessments: slots, holds, bookings
+// ---------------------------------------------------------------------------------------------
+
+export const AssessmentMode = z.enum(['phone', 'video', 'in-person']);
+
+export const AssessmentSlot = z.object({
+  id: Id,
+  start: Instant,
+  end: Instant,
+  mode: AssessmentMode,
+  /** Tracks this assessment can lead to; empty means any. */
+  trackIds: z.array(Id),
+});
+
+export const AssessmentSlotQuery = z.object({
+  from: CalendarDate,
+  to: CalendarDate,
+  trackId: z.optional(Id),
+});
+
+export const AssessmentSlotList = z.object({
+  timeZone: TimeZone,
+  slots: z.array(AssessmentSlot),
+});
+
+export const HoldRequest = z.object({
+  /** Present to extend a hold this visitor already has on the slot. */
+  holdToken: z.optional(z.string().check(z.minLength(16), z.maxLength(128))),
+});
+
+export const Hold = z.object({
+  id: Id,
+  slotId: Id,
+  token: z.string().check(z.minLength(16), z.maxLength(128)),
+  expiresAt: Instant,
+});
+
+export const ContactPreference = z.enum(['phone', 'text', 'email']);
+
+export const Contact = z.object({
+  name: ShortText,
+  phone: z.optional(Phone),
+  email: z.optional(Email),
+  preferred: ContactPreference,
+  /** May the center leave a voicemail or message that names it? */
+  voicemailOk: z.boolean(),
+  safeTimes: z.optional(Text(200)),
+});
+
+export const BookingRequest = z.object({
+  slotId: Id,
+  holdToken: z.optional(z.string().check(z.minLength(16), z.maxLength(128))),
+  trackId: z.optional(Id),
+  contact: Contact,
+  consent: z.literal(true),
+  locale: Locale,
+  /** The visitor's zone, so staff can say times in it on the phone. */
+  visitorTimeZone: z.optional(TimeZone),
+});
+
+export const Booking = z.object({
+  id: Id,
+  status: z.enum(['confirmed']),
+  slotId: Id,
+  start: Instant,
+  end: Instant,
+  mode: AssessmentMode,
+  timeZone: TimeZone,
+  manageUrl: z.optional(SafeUrl),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Intakes (pre-admission screening): health data
+// ---------------------------------------------------------------------------------------------
+
+export const AnswerValue = z.union([z.string().check(z.maxLength(2000)), z.number(), z.boolean(), z.null(), z.array(z.string().check(z.maxLength(200)))]);
+
+export const InstrumentScore = z.object({
+  instrument: z.enum(['audit-c', 'audit', 'dast-10', 'phq-9', 'phq-2', 'gad-7', 'asq']),
+  total: z.number(),
+  band: z.string().check(z.maxLength(40)),
+  positive: z.boolean(),
+});
+
+export const ScreeningResult = z.enum(['iop-fit', 'withdrawal-evaluation', 'higher-level', 'get-help-now']);
+
+export const IntakeRequest = z.object({
+  locale: Locale,
+  urgent: z.boolean(),
+  result: ScreeningResult,
+  answers: z.record(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)), AnswerValue),
+  scores: z.array(InstrumentScore),
+  /** FHIR R4 QuestionnaireResponse with LOINC codes; kept loose because FHIR is open-ended. */
+  questionnaireResponse: z.looseObject({ resourceType: z.literal('QuestionnaireResponse') }),
+  contact: Contact,
+  consent: z.literal(true),
+});
+
+export const IntakeReceipt = z.object({
+  id: Id,
+  status: z.enum(['received']),
+  receivedAt: Instant,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Insurance
+// ---------------------------------------------------------------------------------------------
+
+export const MemberIdRule = z.enum(['medicare-mbi', 'bcbs', 'generic']);
+
+export const Payer = z.object({
+  id: Id,
+  name: ShortText,
+  aliases: z.array(ShortText),
+  memberIdRule: MemberIdRule,
+  /** The center's own contract status with this payer; null when unknown. */
+  inNetwork: z.nullable(z.boolean()),
+});
+
+export const PayerQuery = z.object({ q: z.optional(z.string().check(z.maxLength(100))) });
+export const PayerList = z.object({ payers: z.array(Payer) });
+
+export const Person = z.object({
+  firstName: ShortText,
+  lastName: ShortText,
+  dateOfBirth: CalendarDate,
+});
+
+export const EligibilityRequest = z.object({
+  /** A known payer, or free text when the person's insurer is not listed. */
+  payerId: z.optional(Id),
+  payerName: z.optional(ShortText),
+  memberId: z.string().check(z.regex(/^[A-Za-z0-9-]{2,30}$/)),
+  groupNumber: z.optional(z.string().check(z.regex(/^[A-Za-z0-9 -]{1,30}$/))),
+  patient: Person,
+  relationship: z.enum(['self', 'spouse', 'child', 'other']),
+  /** Only when the relationship is not `self`. */
+  subscriber: z.optional(Person),
+  trackId: z.optional(Id),
+  locale: Locale,
+});
+
+export const AmountWithRemaining = z.object({ totalCents: Cents, remainingCents: Cents });
+
+export const Coverage = z.object({
+  active: z.boolean(),
+  planName: z.optional(ShortText),
+  /** From the center's contract list, never the payer's network flag (EB12). */
+  inNetwork: z.nullable(z.boolean()),
+  deductible: z.optional(AmountWithRemaining),
+  outOfPocket: z.optional(AmountWithRemaining),
+  coinsurancePercent: z.optional(z.number().check(z.gte(0), z.lte(100))),
+  copayCents: z.optional(Cents),
+  priorAuthorization: z.enum(['yes', 'no', 'unknown']),
+  /** False when the payer did not return behavioural-health cost details (CAQH CORE allows it). */
+  behavioralHealthDetails: z.boolean(),
+});
+
+export const EligibilityOutcome = z.enum(['active', 'inactive', 'not-found', 'details-missing', 'payer-unavailable', 'manual']);
+
+export const EligibilityCheck = z.object({
+  id: Id,
+  status: z.enum(['pending', 'complete', 'callback']),
+  outcome: z.optional(EligibilityOutcome),
+  coverage: z.optional(Coverage),
+  /** For `pending`: when to ask again. */
+  retryAfterSeconds: z.optional(z.int().check(z.gte(1), z.lte(300))),
+  checkedAt: Instant,
+});
+
+export const CallbackRequest = z.object({
+  phone: Phone,
+  bestTimes: z.optional(Text(200)),
+  voicemailOk: z.boolean(),
+  consent: z.literal(true),
+  topic: z.enum(['insurance', 'scheduling', 'intake', 'alumni']),
+  eligibilityCheckId: z.optional(Id),
+  locale: Locale,
+});
+
+export const CallbackReceipt = z.object({ id: Id, status: z.enum(['received']) });
+
+// ---------------------------------------------------------------------------------------------
+// Alumni, family and peer sessions
+// ---------------------------------------------------------------------------------------------
+
+export const Recurrence = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('weekly'),
+    /** 1 = every week, 2 = every other week. */
+    interval: z.int().check(z.gte(1), z.lte(4)),
+    day: Weekday,
+    start: WallTime,
+    startDate: CalendarDate,
+    until: z.optional(CalendarDate),
+  }),
+  z.object({
+    kind: z.literal('monthly-nth'),
+    /** 1-5 for "first" to "fifth"; -1 for "last". */
+    nth: z.int().check(z.gte(-1), z.lte(5), z.refine((n) => n !== 0, 'nth cannot be 0')),
+    day: Weekday,
+    start: WallTime,
+    startDate: CalendarDate,
+    until: z.optional(CalendarDate),
+  }),
+  z.object({
+    kind: z.literal('once'),
+    date: CalendarDate,
+    start: WallTime,
+  }),
+]);
+
+export const OccurrenceCount = z.object({
+  date: CalendarDate,
+  confirmed: z.int().check(z.gte(0)),
+  waitlisted: z.int().check(z.gte(0)),
+});
+
+export const AlumniSession = z.object({
+  id: Id,
+  title: ShortText,
+  description: z.optional(Text(4000)),
+  topics: z.array(z.string().check(z.minLength(1), z.maxLength(60))),
+  audience: Audience,
+  format: Format,
+  language: Locale,
+  facilitator: z.object({ firstName: z.string().check(z.minLength(1), z.maxLength(40)), role: ShortText }),
+  /** In-person address; online sessions share their link only after an RSVP. */
+  location: z.optional(ShortText),
+  durationMinutes: z.int().check(z.gte(15), z.lte(480)),
+  timeZone: TimeZone,
+  recurrence: Recurrence,
+  /** Dates (in the center's zone) on which a recurring session does not meet. */
+  exceptions: z.array(CalendarDate),
+  /** Null when the room has no cap. */
+  capacity: z.nullable(z.int().check(z.gte(1))),
+  counts: z.array(OccurrenceCount),
+});
+
+export const AlumniSessionQuery = z.object({ from: CalendarDate, to: CalendarDate });
+export const AlumniSessionList = z.object({ timeZone: TimeZone, sessions: z.array(AlumniSession) });
+
+export const RsvpRequest = z.object({
+  occurrenceDate: CalendarDate,
+  /** First name or initials only. */
+  name: z.string().check(z.minLength(1), z.maxLength(40)),
+  email: z.optional(Email),
+  phone: z.optional(Phone),
+  familyMembers: z.int().check(z.gte(0), z.lte(10)),
+  locale: Locale,
+});
+
+export const Rsvp = z.object({
+  id: Id,
+  sessionId: Id,
+  occurrenceDate: CalendarDate,
+  status: z.enum(['confirmed', 'waitlisted']),
+  waitlistPosition: z.optional(z.int().check(z.gte(1))),
+  /** Keep this to cancel; it is the only proof of ownership. */
+  token: z.string().check(z.minLength(16), z.maxLength(128)),
+  joinUrl: z.optional(SafeUrl),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------------
+
+export type Problem = z.infer<typeof Problem>;
+export type ProblemCode = z.infer<typeof ProblemCode>;
+export type Locale = z.infer<typeof Locale>;
+export type Format = z.infer<typeof Format>;
+export type Audience = z.infer<typeof Audience>;
+export type Track = z.infer<typeof Track>;
+export type Program = z.infer<typeof Program>;
+export type Center = z.infer<typeof Center>;
+export type ProgramList = z.infer<typeof ProgramList>;
+export type AssessmentSlot = z.infer<typeof AssessmentSlot>;
+export type AssessmentSlotQuery = z.infer<typeof AssessmentSlotQuery>;
+export type AssessmentSlotList = z.infer<typeof AssessmentSlotList>;
+export type HoldRequest = z.infer<typeof HoldRequest>;
+export type Hold = z.infer<typeof Hold>;
+export type Contact = z.infer<typeof Contact>;
+export type BookingRequest = z.infer<typeof BookingRequest>;
+export type Booking = z.infer<typeof Booking>;
+export type IntakeRequest = z.infer<typeof IntakeRequest>;
+export type IntakeReceipt = z.infer<typeof IntakeReceipt>;
+export type Payer = z.infer<typeof Payer>;
+export type PayerList = z.infer<typeof PayerList>;
+export type EligibilityRequest = z.infer<typeof EligibilityRequest>;
+export type EligibilityCheck = z.infer<typeof EligibilityCheck>;
+export type Coverage = z.infer<typeof Coverage>;
+export type CallbackRequest = z.infer<typeof CallbackRequest>;
+export type CallbackReceipt = z.infer<typeof CallbackReceipt>;
+export type Recurrence = z.infer<typeof Recurrence>;
+export type AlumniSession = z.infer<typeof AlumniSession>;
+export type AlumniSessionQuery = z.infer<typeof AlumniSessionQuery>;
+export type AlumniSessionList = z.infer<typeof AlumniSessionList>;
+export type RsvpRequest = z.infer<typeof RsvpRequest>;
+export type Rsvp = z.infer<typeof Rsvp>;

@@ -1,0 +1,129 @@
+import { expect } from '@open-wc/testing';
+import { createClient } from '../../../src/client/client.js';
+import { ClientError } from '../../../src/client/errors.js';
+import { faultStats, intakeRequest, runId, setFaultOffline } from '../../support/fixtures.js';
+
+const fastRetry = { retries: 3, baseDelayMs: 5, maxDelayMs: 20 };
+
+async function failureOf(promise: Promise<unknown>): Promise<ClientError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(ClientError);
+    return error as ClientError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+function clientFor(scenario: string, run: string, options: Partial<Parameters<typeof createClient>[0]> = {}) {
+  return createClient({ apiBase: `/fault/${scenario}/${run}/`, retry: fastRetry, ...options });
+}
+
+describe('client over real HTTP', () => {
+  it('reports offline when no server answers, after retrying', async () => {
+    const run = runId();
+    await setFaultOffline(run, true);
+    const error = await failureOf(clientFor('switch', run).listPrograms());
+    expect(error.kind).to.equal('offline');
+    expect((await faultStats(run)).requests).to.equal(4);
+  });
+
+  it('reports offline for a host that refuses connections', async () => {
+    const error = await failureOf(createClient({ apiBase: 'http://127.0.0.1:9/', retry: false }).listPrograms());
+    expect(error.kind).to.equal('offline');
+  });
+
+  it('retries 500, 500 and returns the parsed 200', async () => {
+    const run = runId();
+    const list = await clientFor('seq-500-500-200', run).listPrograms();
+    expect(list.programs[0]?.tracks[0]?.id).to.equal('evening');
+    expect((await faultStats(run)).requests).to.equal(3);
+  });
+
+  it('gives up after the retry budget with the last problem', async () => {
+    const run = runId();
+    const error = await failureOf(clientFor('seq-503', run).listPrograms());
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(503);
+    expect(error.problem?.code).to.equal('internal');
+    expect((await faultStats(run)).requests).to.equal(4);
+  });
+
+  it('waits for Retry-After on a 429 before trying again', async () => {
+    const run = runId();
+    const started = performance.now();
+    const list = await clientFor('retry-after-1', run).listPrograms();
+    expect(list.center.timeZone).to.equal('America/Denver');
+    // A lower bound only: the client must not come back sooner than the server asked.
+    expect(performance.now() - started).to.be.at.least(950);
+    expect((await faultStats(run)).requests).to.equal(2);
+  });
+
+  it('times out a response that comes too late', async () => {
+    const run = runId();
+    const error = await failureOf(clientFor('slow-3000', run, { timeoutMs: 150, retry: false }).listPrograms());
+    expect(error.kind).to.equal('timeout');
+  });
+
+  it('tells the caller abort apart from a timeout', async () => {
+    const run = runId();
+    const controller = new AbortController();
+    const pending = clientFor('slow-3000', run).listPrograms({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    expect((await failureOf(pending)).kind).to.equal('aborted');
+  });
+
+  it('turns malformed JSON into a contract error', async () => {
+    const error = await failureOf(clientFor('malformed', runId()).listPrograms());
+    expect(error.kind).to.equal('contract');
+    expect(error.issues).to.deep.equal(['(root): invalid JSON']);
+  });
+
+  it('turns JSON that breaks the schema into a contract error naming paths, not values', async () => {
+    const error = await failureOf(clientFor('wrong-shape', runId()).listPrograms());
+    expect(error.kind).to.equal('contract');
+    expect(error.issues).to.include('center.name: invalid_type');
+    expect(error.message).not.to.contain('42');
+  });
+
+  it('does not retry a 409 and exposes its problem', async () => {
+    const run = runId();
+    const error = await failureOf(clientFor('conflict', run).createIntake(intakeRequest()));
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(409);
+    expect(error.problem?.code).to.equal('slot-taken');
+    expect(error.transient).to.equal(false);
+    expect((await faultStats(run)).requests).to.equal(1);
+  });
+
+  it('does not retry a 422', async () => {
+    const run = runId();
+    const error = await failureOf(clientFor('invalid', run).createIntake(intakeRequest()));
+    expect(error.status).to.equal(422);
+    expect((await faultStats(run)).requests).to.equal(1);
+  });
+
+  it('retries a write with one Idempotency-Key so it is delivered once', async () => {
+    const run = runId();
+    const receipt = await clientFor('seq-500-502-200', run).createIntake(intakeRequest(), { idempotencyKey: 'key-retried-once' });
+    expect(receipt.status).to.equal('received');
+    const stats = await faultStats(run);
+    expect(stats.requests).to.equal(3);
+    expect(stats.delivered).to.equal(1);
+  });
+
+  it('refuses to send a request that breaks the contract', async () => {
+    const run = runId();
+    const bad = { ...intakeRequest(), consent: false } as unknown as ReturnType<typeof intakeRequest>;
+    const error = await failureOf(clientFor('ok', run).createIntake(bad));
+    expect(error.kind).to.equal('invalid-request');
+    expect(error.issues).to.deep.equal(['consent: invalid_value']);
+    expect((await faultStats(run)).requests).to.equal(0);
+  });
+
+  it('keeps personal data out of error messages', async () => {
+    const error = await failureOf(clientFor('invalid', runId()).createIntake(intakeRequest('Zebulon Canary')));
+    expect(String(error)).not.to.contain('Zebulon');
+    expect(JSON.stringify(error)).not.to.contain('Zebulon');
+  });
+});

@@ -1,0 +1,39 @@
+// Browser tests: real Chromium (Debian's), real IndexedDB, real HTTP to 127.0.0.1.
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { faultApiMiddleware } from './test/support/fault-api.mjs';
+import { browserControlPlugin } from './test/support/browser-control.mjs';
+import { summaryLineReporter } from './test/support/summary-line-reporter.mjs';
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: true,
+  // One browser page at a time: the machine has two cores, and outbox tests share the dev server's counters.
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testFramework: { config: { timeout: 15000 } },
+  testsFinishTimeout: 240000,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  plugins: [
+    // The plugin does not follow `extends` and must be told where the legacy-decorator settings are.
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    browserControlPlugin(),
+  ],
+  middleware: [faultApiMiddleware],
+  reporters: [defaultReporter(), summaryLineReporter()],
+};
