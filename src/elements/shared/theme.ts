@@ -1,0 +1,72 @@
+import { css } from 'lit';
+
+/**
+ * The theme every widget shares. Centers restyle the suite with these custom properties (set on the
+ * tags or any ancestor) and with `::part()`; the host page's font is inherited.
+ *
+ * --iop-color-text, --iop-color-muted, --iop-color-surface, --iop-color-border, --iop-color-accent,
+ * --iop-color-accent-contrast, --iop-color-error, --iop-color-success, --iop-color-focus,
+ * --iop-radius, --iop-space, --iop-font-family, --iop-font-size
+ */
+export const themeTokens = [
+  ['--iop-color-text', '#1b1f24', 'Body text'],
+  ['--iop-color-muted', '#4d5661', 'Hints and secondary text (4.5:1 on the surface)'],
+  ['--iop-color-surface', '#ffffff', 'Widget background'],
+  ['--iop-color-border', '#6b7580', 'Input and card borders (3:1 on the surface)'],
+  ['--iop-color-accent', '#0b5f73', 'Buttons, links, selected states'],
+  ['--iop-color-accent-contrast', '#ffffff', 'Text on the accent colour'],
+  ['--iop-color-error', '#b3261e', 'Error messages and invalid borders'],
+  ['--iop-color-success', '#1e6b35', 'Confirmations'],
+  ['--iop-color-focus', '#ffbf47', 'Focus ring (GOV.UK yellow)'],
+  ['--iop-radius', '6px', 'Corner radius'],
+  ['--iop-space', '1rem', 'Base spacing unit'],
+  ['--iop-font-family', 'inherit', 'Font; inherits the page font by default'],
+  ['--iop-font-size', '1rem', 'Base font size'],
+] as const;
+
+export const themeStyles = css`
+  :host {
+    color: var(--iop-color-text, #1b1f24);
+    font-family: var(--iop-font-family, inherit);
+    font-size: var(--iop-font-size, 1rem);
+    line-height: 1.5;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  :focus-visible {
+    outline: 3px solid var(--iop-color-focus, #ffbf47);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .notice {
+    border-inline-start: 4px solid var(--iop-color-accent, #0b5f73);
+    padding: calc(var(--iop-space, 1rem) / 2) var(--iop-space, 1rem);
+    margin-block: calc(var(--iop-space, 1rem) / 2);
+  }
+  button {
+    font: inherit;
+    min-height: 44px;
+    padding: 0.5em 1.25em;
+    border-radius: var(--iop-radius, 6px);
+    border: 2px solid var(--iop-color-accent, #0b5f73);
+    background: var(--iop-color-accent, #0b5f73);
+    color: var(--iop-color-accent-contrast, #ffffff);
+    cursor: pointer;
+  }
+`;

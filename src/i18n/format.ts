@@ -1,0 +1,41 @@
+/**
+ * Dates, times and money through Intl, always in a stated time zone: a center's times are shown in
+ * the center's zone (and the visitor's beside them when different), never the device's by accident.
+ */
+import type { Locale } from './locale.js';
+
+const tags: Record<Locale, string> = { en: 'en-US', es: 'es-US' };
+
+export function formatDate(instant: Date | string, locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions = {}): string {
+  return new Intl.DateTimeFormat(tags[locale], { weekday: 'long', month: 'long', day: 'numeric', timeZone, ...options }).format(new Date(instant));
+}
+
+export function formatTime(instant: Date | string, locale: Locale, timeZone: string, withZone = false): string {
+  return new Intl.DateTimeFormat(tags[locale], {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    ...(withZone ? { timeZoneName: 'short' } : {}),
+  }).format(new Date(instant));
+}
+
+/** Whole dollars when the amount is whole: "$1,200", "$37.50". */
+export function formatMoney(cents: number, locale: Locale, currency = 'USD'): string {
+  const whole = cents % 100 === 0;
+  return new Intl.NumberFormat(tags[locale], {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: whole ? 0 : 2,
+  }).format(cents / 100);
+}
+
+/** "5 minutes ago" / "hace 5 minutos": how old cached data is when shown offline. */
+export function formatAge(ageMs: number, locale: Locale): string {
+  const format = new Intl.RelativeTimeFormat(tags[locale], { numeric: 'auto' });
+  const minutes = Math.round(ageMs / 60000);
+  if (Math.abs(minutes) < 60) return format.format(-minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 48) return format.format(-hours, 'hour');
+  return format.format(-Math.round(hours / 24), 'day');
+}

@@ -1,0 +1,41 @@
+/** Messages shared by every widget. Each widget keeps its own catalog beside it. */
+import type { Catalog } from './locale.js';
+
+export type SharedMessage =
+  | 'loading'
+  | 'offline'
+  | 'offlineCached'
+  | 'serverError'
+  | 'contractError'
+  | 'tryAgain'
+  | 'notPersistent'
+  | 'memoryMode'
+  | 'errorPrefix'
+  | 'errorSummaryTitle';
+
+export const sharedMessages: Catalog<SharedMessage> = {
+  en: {
+    loading: 'Loading…',
+    offline: 'You seem to be offline. Nothing you typed is lost.',
+    offlineCached: 'You are offline. Showing information saved {age}.',
+    serverError: 'Something went wrong on our side. Nothing you typed is lost; please try again in a moment.',
+    contractError: 'We received an answer we could not read. Please try again, or call us.',
+    tryAgain: 'Try again',
+    notPersistent: 'This device won’t keep a draft of your answers, so please finish in one go.',
+    memoryMode: 'Shared-device mode: nothing you type is saved on this device.',
+    errorPrefix: 'Error:',
+    errorSummaryTitle: 'There is a problem',
+  },
+  es: {
+    loading: 'Cargando…',
+    offline: 'Parece que no tiene conexión. No se ha perdido nada de lo que escribió.',
+    offlineCached: 'No tiene conexión. Mostramos la información guardada {age}.',
+    serverError: 'Algo salió mal de nuestro lado. No se ha perdido nada de lo que escribió; inténtelo de nuevo en un momento.',
+    contractError: 'Recibimos una respuesta que no pudimos leer. Inténtelo de nuevo o llámenos.',
+    tryAgain: 'Intentar de nuevo',
+    notPersistent: 'Este dispositivo no guardará un borrador de sus respuestas; por favor, termine de una vez.',
+    memoryMode: 'Modo de dispositivo compartido: nada de lo que escriba se guarda en este dispositivo.',
+    errorPrefix: 'Error:',
+    errorSummaryTitle: 'Hay un problema',
+  },
+};

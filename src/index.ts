@@ -1,0 +1,12 @@
+/**
+ * `iop-widgets`: every element, defined on import, plus the client and the contract.
+ * The CDN build bundles this file into `dist/cdn/iop-widgets.js` for a plain script tag.
+ */
+export * from './client.js';
+export { IopProvider } from './elements/provider/provider.js';
+export { ConfigController } from './elements/shared/config-controller.js';
+export { iopContext } from './elements/shared/iop-context.js';
+export type { IopConfig } from './elements/shared/iop-context.js';
+export { openStore } from './store/store.js';
+export type { IopStore, StorageMode } from './store/store.js';
+export { themeTokens } from './elements/shared/theme.js';
