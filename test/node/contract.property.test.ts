@@ -7,7 +7,7 @@ import * as schemas from '../../src/api/schemas.js';
 import { parseContract } from '../../src/client/client.js';
 import { ClientError } from '../../src/client/errors.js';
 
-const allSchemas = Object.entries(schemas).filter(
+const allSchemas = (Object.entries(schemas) as [string, unknown][]).filter(
   (entry): entry is [string, z.ZodMiniType] => typeof entry[1] === 'object' && entry[1] !== null && 'safeParse' in entry[1],
 );
 

@@ -1,0 +1,20 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  async viteFinal(config) {
+    const { mergeConfig } = await import('vite');
+    // Storybook keeps only build.target from vite.config.ts, so the library build settings do not leak in here.
+    return mergeConfig(config, {
+      // Storybook's own manager and docs bundles are large; the library's sizes are what `npm run bench` reports.
+      build: { chunkSizeWarningLimit: 2048 },
+      // One pre-bundled copy of each runtime dependency, or Lit warns of multiple versions loaded.
+      optimizeDeps: { include: ['lit', '@lit/context', '@lit/task', 'idb', 'zod', 'zod/mini'] },
+    });
+  },
+};
+
+export default config;

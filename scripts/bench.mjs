@@ -1,0 +1,259 @@
+// npm run bench: prints figures, passes or fails nothing (STYLE.md: a benchmark is not a timed test).
+//
+// Each benchmark below returns one table. To add figures, write `async function x(context)` returning
+// `{ title, columns, rows, notes? }` and append it to `benchmarks` at the bottom of this file.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+// As in vite.config.ts: the runtime dependencies the per-entry build leaves to the host page's bundler.
+const runtime = Object.keys(JSON.parse(await readFile(join(root, 'package.json'), 'utf8')).dependencies);
+const kB = (bytes) => (bytes / 1024).toFixed(1);
+
+// ---------------------------------------------------------------------------------------------
+// Sizes
+// ---------------------------------------------------------------------------------------------
+
+function sizes(code) {
+  const bytes = Buffer.from(code);
+  return {
+    min: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** One minified file: the entry plus its chunks, with or without the runtime dependencies. */
+async function bundle(file, { withRuntime, metafile = false }) {
+  const result = await esbuild.build({
+    metafile,
+    entryPoints: [file],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+    external: withRuntime ? [] : runtime.flatMap((dep) => [dep, `${dep}/*`]),
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return metafile ? result : result.outputFiles[0].text;
+}
+
+/** Entry modules of the library build: dist/**.js except shared chunks, the CDN file and declarations. */
+async function distEntries(dir = dist) {
+  const found = [];
+  for (const item of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, item.name);
+    if (item.isDirectory() && !['chunks', 'cdn', 'types'].includes(item.name)) found.push(...(await distEntries(path)));
+    else if (item.isFile() && item.name.endsWith('.js')) found.push(path);
+  }
+  return found.sort();
+}
+
+async function bundleSizes() {
+  const rows = [];
+  const row = (name, code) => {
+    const s = sizes(code);
+    rows.push([name, kB(s.min), kB(s.gzip), kB(s.brotli)]);
+  };
+  for (const file of await distEntries()) {
+    const name = relative(dist, file);
+    row(`${name} (own code + chunks)`, await bundle(file, { withRuntime: false }));
+    row(`${name} + runtime`, await bundle(file, { withRuntime: true }));
+  }
+  row('cdn/iop-widgets.js (as built)', await readFile(join(dist, 'cdn/iop-widgets.js'), 'utf8'));
+  return {
+    title: 'Bundle sizes (kB = 1024 bytes; gzip -9, brotli q11)',
+    columns: ['file', 'min', 'gzip', 'brotli'],
+    rows,
+    notes: [
+      '"own code + chunks": what a bundler adds for the entry when the page already has the runtime.',
+      `"+ runtime": the entry alone on a page, with what it uses of ${runtime.join(', ')} (the rest is tree-shaken).`,
+      'Issue 2 budget to compare with: client + store + provider with Lit <= 20 kB brotli (elements/provider.js + runtime).',
+    ],
+  };
+}
+
+/** Where the minified bytes of one entry + runtime go, by package (before compression). */
+async function providerBreakdown() {
+  const result = await bundle(join(dist, 'elements/provider.js'), { withRuntime: true, metafile: true });
+  const [output] = Object.values(result.metafile.outputs);
+  const byPackage = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+    const name = match ? match[1] : 'iop-widgets (dist)';
+    byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+  }
+  const total = output.bytes;
+  const rows = [...byPackage]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, bytes]) => [name, kB(bytes), `${((100 * bytes) / total).toFixed(0)}%`]);
+  return {
+    title: 'elements/provider.js + runtime: minified bytes by package',
+    columns: ['package', 'min kB', 'share'],
+    rows,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cache read latency in Chromium
+// ---------------------------------------------------------------------------------------------
+
+/** A GET programs answer of a realistic size: 6 programs x 3 tracks. */
+function programsResponse() {
+  const track = (p, t) => ({
+    id: `p${p}-t${t}`,
+    name: `Track ${t + 1}`,
+    audience: ['general', 'young-adults', 'healthcare-professionals'][t],
+    meetings: [1, 3, 4].map((day) => ({ day, start: '18:00', end: '21:00' })),
+    timeZone: 'America/Denver',
+    weeks: 10,
+    hoursPerWeek: 9,
+    format: 'hybrid',
+    languages: ['en', 'es'],
+    startDates: ['2026-12-07', '2027-01-04', '2027-02-01'],
+    seatsLeft: 4,
+    price: { perDayCents: 45000, currency: 'USD' },
+    description: 'Three evenings a week of group therapy, individual sessions and skills practice. '.repeat(3),
+    location: 'Main campus, building B',
+  });
+  return {
+    center: { name: 'Juniper Ridge Recovery', phone: '+1 303 555 0100', timeZone: 'America/Denver' },
+    programs: Array.from({ length: 6 }, (_, p) => ({
+      id: `program-${p}`,
+      name: `Program ${p + 1}`,
+      kind: 'iop',
+      description: 'An intensive outpatient program for adults. '.repeat(4),
+      tracks: Array.from({ length: 3 }, (_, t) => track(p, t)),
+    })),
+  };
+}
+
+// Runs in the page. Adapt the two store calls here if src/store changes its cache API.
+const pageScript = (reads) => `
+import { openStore } from './store.js';
+const response = ${JSON.stringify(programsResponse())};
+const store = await openStore({ storage: 'local' });
+const key = 'https://center.example/api/iop/programs';
+await store.writeCache(key, response);
+for (let i = 0; i < 20; i += 1) await store.readCache(key); // warm-up
+const times = [];
+for (let i = 0; i < ${reads}; i += 1) {
+  const start = performance.now();
+  const hit = await store.readCache(key);
+  times.push(performance.now() - start);
+  if (!hit) throw new Error('cache miss');
+}
+window.benchResult = { isolated: crossOriginIsolated, times, bytes: JSON.stringify(response).length, fallbackReason: store.persistent ? null : store.fallbackReason };
+`;
+
+async function cacheReadLatency() {
+  const reads = 200;
+  const work = await mkdtemp(join(tmpdir(), 'iop-bench-'));
+  const server = createServer();
+  let browser;
+  try {
+    // The store as shipped: minified, bundled with idb and zod.
+    await esbuild.build({
+      entryPoints: [join(root, 'src/store/index.ts')],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2022',
+      outfile: join(work, 'store.js'),
+      logLevel: 'silent',
+    });
+    await writeFile(join(work, 'bench.js'), pageScript(reads));
+    const files = {
+      '/': ['text/html', '<!doctype html><html lang="en"><title>bench</title><script type="module" src="bench.js"></script>'],
+      '/bench.js': ['text/javascript', await readFile(join(work, 'bench.js'))],
+      '/store.js': ['text/javascript', await readFile(join(work, 'store.js'))],
+    };
+    server.on('request', (req, res) => {
+      const file = files[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
+      // Cross-origin isolation gives performance.now() 5 us resolution instead of 100 us.
+      res.writeHead(file ? 200 : 404, {
+        'content-type': file?.[0] ?? 'text/plain',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+      });
+      res.end(file?.[1] ?? 'not found');
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address();
+
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const result = await page
+      .waitForFunction(() => globalThis.benchResult, null, { timeout: 30000 })
+      .then((handle) => handle.jsonValue())
+      .catch((error) => {
+        throw new Error(errors[0] ?? error.message);
+      });
+    const times = [...result.times].sort((a, b) => a - b);
+    const at = (q) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
+    return {
+      title: `Cache read latency in Chromium (${reads} reads of one cached GET programs answer, ${kB(result.bytes)} kB JSON)`,
+      columns: ['figure', 'median ms', 'p95 ms', 'max ms'],
+      rows: [['store cache read', at(0.5).toFixed(3), at(0.95).toFixed(3), times.at(-1).toFixed(3)]],
+      notes: [
+        ...(result.isolated ? [] : ['Page not cross-origin isolated: timer resolution is 0.1 ms.']),
+        ...(result.fallbackReason ? [`The store fell back to memory (${result.fallbackReason}): IndexedDB was not measured.`] : []),
+      ],
+    };
+  } finally {
+    await browser?.close();
+    server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------------
+
+function printTable({ title, columns, rows, notes = [] }) {
+  const widths = columns.map((column, i) => Math.max(column.length, ...rows.map((row) => String(row[i]).length)));
+  const line = (cells) => cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ');
+  console.log(`\n${title}\n`);
+  console.log(line(columns));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+  for (const note of notes) console.log(`  ${note}`);
+}
+
+/** Add a benchmark here. */
+const benchmarks = [bundleSizes, providerBreakdown, cacheReadLatency];
+
+if (!existsSync(join(dist, 'cdn/iop-widgets.js'))) {
+  console.log('bench: dist/ is missing, building first');
+  const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+for (const benchmark of benchmarks) {
+  try {
+    printTable(await benchmark());
+  } catch (error) {
+    // A figure that cannot be measured is reported, not fatal: the other figures still print.
+    console.log(`\n${benchmark.name}: not measured: ${error instanceof Error ? error.message : error}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,74 @@
+// Every story is a test: render it as Storybook would (meta args merged with the story's), wait for the
+// elements to settle, and run axe over what it shows. esbuild in the test runner has no glob import, so the
+// stories are listed here; test/node/stories-list.test.ts fails when this list and stories/ disagree.
+import { fixture, expect, html, nextFrame } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import * as providerStories from '../../stories/provider.stories.js';
+import * as themeStories from '../../stories/theme.stories.js';
+
+const storyModules: Record<string, Record<string, unknown>> = {
+  'provider.stories.ts': providerStories,
+  'theme.stories.ts': themeStories,
+};
+
+type Args = Record<string, unknown>;
+type Render = (args: Args, context: unknown) => unknown;
+interface StoryObject {
+  name?: string;
+  args?: Args;
+  render?: Render;
+}
+interface MetaObject extends StoryObject {
+  title?: string;
+  excludeStories?: string[] | RegExp;
+  includeStories?: string[] | RegExp;
+}
+
+function isStoryExport(name: string, meta: MetaObject): boolean {
+  if (name === 'default' || name === '__namedExportsOrder') return false;
+  const matches = (filter: string[] | RegExp) => (Array.isArray(filter) ? filter.includes(name) : filter.test(name));
+  if (meta.includeStories && !matches(meta.includeStories)) return false;
+  return !(meta.excludeStories && matches(meta.excludeStories));
+}
+
+/** Waits until every Lit element in the tree (shadow roots included) has finished updating. */
+async function settle(root: Element): Promise<void> {
+  for (let pass = 0; pass < 3; pass += 1) {
+    const pending: Promise<unknown>[] = [];
+    const visit = (node: Element | ShadowRoot) => {
+      for (const child of Array.from(node.querySelectorAll('*'))) {
+        const update = (child as Partial<{ updateComplete: Promise<unknown> }>).updateComplete;
+        if (update) pending.push(update);
+        if (child.shadowRoot) visit(child.shadowRoot);
+      }
+    };
+    visit(root);
+    await Promise.all(pending);
+    await nextFrame();
+  }
+}
+
+for (const [file, module] of Object.entries(storyModules)) {
+  const meta = (module.default ?? {}) as MetaObject;
+  describe(`stories/${file} (${meta.title ?? 'untitled'})`, () => {
+    const stories = Object.entries(module).filter(([name]) => isStoryExport(name, meta));
+
+    it('exports at least one story', () => {
+      expect(stories.length).to.be.greaterThan(0);
+    });
+
+    for (const [exportName, exported] of stories) {
+      const story: StoryObject = typeof exported === 'function' ? { render: exported as Render } : (exported as StoryObject);
+      it(`${story.name ?? exportName} renders and passes axe`, async () => {
+        const args = { ...meta.args, ...story.args };
+        const render = story.render ?? meta.render;
+        expect(render, 'the story or its meta needs a render function').to.be.a('function');
+        const template = render!(args, { args, id: `${file}--${exportName}` }) as TemplateResult;
+        const el = await fixture(html`<div data-story=${exportName}>${template}</div>`);
+        await settle(el);
+        expect(el.childElementCount, 'the story renders something').to.be.greaterThan(0);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+}

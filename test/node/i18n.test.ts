@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { formatAge, formatMoney, formatTime } from '../../src/i18n/format.js';
+import { toLocale, translate } from '../../src/i18n/locale.js';
+import { sharedMessages } from '../../src/i18n/messages.js';
+
+describe('locale', () => {
+  it('reads page and attribute languages', () => {
+    assert.equal(toLocale('es-MX'), 'es');
+    assert.equal(toLocale('EN_us'), 'en');
+    assert.equal(toLocale('fr'), undefined);
+    assert.equal(toLocale(null), undefined);
+  });
+
+  it('fills placeholders and keeps unknown ones visible', () => {
+    assert.equal(translate(sharedMessages, 'es', 'offlineCached', { age: 'hace 5 minutos' }), 'No tiene conexión. Mostramos la información guardada hace 5 minutos.');
+    assert.match(translate(sharedMessages, 'en', 'offlineCached'), /\{age\}/);
+  });
+
+  it('has every Spanish message filled in', () => {
+    for (const [key, value] of Object.entries(sharedMessages.es)) assert.ok(value.trim(), key);
+    assert.deepEqual(Object.keys(sharedMessages.es).sort(), Object.keys(sharedMessages.en).sort());
+  });
+});
+
+describe('formatting in the center zone', () => {
+  it('shows a Denver time in Denver across the DST change', () => {
+    // 2026-03-08 is the US spring-forward day: 16:00Z is 09:00 MST before, 17:00 MDT after.
+    assert.equal(formatTime('2026-03-07T16:00:00Z', 'en', 'America/Denver'), '9:00 AM');
+    assert.equal(formatTime('2026-03-09T16:00:00Z', 'en', 'America/Denver'), '10:00 AM');
+  });
+
+  it('formats money without cents when whole', () => {
+    assert.equal(formatMoney(120000, 'en'), '$1,200');
+    assert.equal(formatMoney(3750, 'en'), '$37.50');
+  });
+
+  it('says how old cached data is', () => {
+    assert.equal(formatAge(5 * 60000, 'en'), '5 minutes ago');
+    assert.equal(formatAge(3 * 3600000, 'es'), 'hace 3 horas');
+  });
+});

@@ -1,0 +1,50 @@
+// Two builds from one config (see scripts/build.mjs):
+//   default mode: per-entry ES modules in dist/, runtime dependencies left to the host's bundler;
+//   mode `cdn`:   dist/cdn/iop-widgets.js, everything bundled, for a plain <script type="module">.
+import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+/** Elements shipped as their own entry, `src/elements/<name>/<name>.ts` -> `dist/elements/<name>.js`. Add one here. */
+export const elements = ['provider'];
+
+/** Every library entry, keyed by its output path under dist/ without `.js`. */
+export const entries: Record<string, string> = {
+  index: 'src/index.ts',
+  client: 'src/client.ts',
+  ...Object.fromEntries(elements.map((name) => [`elements/${name}`, `src/elements/${name}/${name}.ts`])),
+};
+
+/** Runtime dependencies (lit, @lit/context, @lit/task, zod, idb): left to the host's bundler, so a page has one Lit. */
+export const runtime = Object.keys(pkg.dependencies);
+const external = (id: string) => runtime.some((dep) => id === dep || id.startsWith(`${dep}/`));
+
+export default defineConfig(({ mode }) => {
+  const cdn = mode === 'cdn';
+  return {
+    // No public/ folder to copy into a library build.
+    publicDir: false,
+    // The CDN file runs with no bundler behind it: nothing may read `process` at run time.
+    define: cdn ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+    build: {
+      target: 'es2022',
+      outDir: cdn ? 'dist/cdn' : 'dist',
+      // scripts/build.mjs empties dist/ once; the two builds must not wipe each other.
+      emptyOutDir: false,
+      copyPublicDir: false,
+      reportCompressedSize: false,
+      lib: cdn
+        ? { entry: { 'iop-widgets': 'src/index.ts' }, formats: ['es'] }
+        : { entry: entries, formats: ['es'] },
+      rolldownOptions: {
+        external: cdn ? [] : external,
+        output: {
+          // ES library output keeps whitespace unless asked (TOOLCHAIN.md).
+          minify: true,
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          ...(cdn ? { codeSplitting: false } : {}),
+        },
+      },
+    },
+  };
+});
