@@ -4,7 +4,6 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { faultApiMiddleware } from './test/support/fault-api.mjs';
-import { browserControlPlugin } from './test/support/browser-control.mjs';
 import { summaryLineReporter } from './test/support/summary-line-reporter.mjs';
 
 export default {
@@ -32,7 +31,6 @@ export default {
   plugins: [
     // The plugin does not follow `extends` and must be told where the legacy-decorator settings are.
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
-    browserControlPlugin(),
   ],
   middleware: [faultApiMiddleware],
   reporters: [defaultReporter(), summaryLineReporter()],
