@@ -3,6 +3,7 @@
  * center's IOP API without the elements.
  */
 export { createClient, createIdempotencyKey, parseContract } from './client/client.js';
+export { clientFor, registerClient } from './client/shared-clients.js';
 export type { ClientOptions, CallInput, RequestOptions, IopClient } from './client/client.js';
 export { ClientError, isClientError } from './client/errors.js';
 export type { ClientErrorKind } from './client/errors.js';
