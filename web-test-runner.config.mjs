@@ -4,7 +4,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { faultApiMiddleware } from './test/support/fault-api.mjs';
+import { createReferenceApi } from './test/support/reference-api.mjs';
 import { summaryLineReporter } from './test/support/summary-line-reporter.mjs';
+
+const referenceApi = createReferenceApi();
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -30,8 +33,9 @@ export default {
   ],
   plugins: [
     // The plugin does not follow `extends` and must be told where the legacy-decorator settings are.
+    referenceApi.plugin,
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
-  middleware: [faultApiMiddleware],
+  middleware: [faultApiMiddleware, referenceApi.middleware],
   reporters: [defaultReporter(), summaryLineReporter()],
 };
