@@ -12,7 +12,11 @@ const config: StorybookConfig = {
       // Storybook's own manager and docs bundles are large; the library's sizes are what `npm run bench` reports.
       build: { chunkSizeWarningLimit: 2048 },
       // One pre-bundled copy of each runtime dependency, or Lit warns of multiple versions loaded.
-      optimizeDeps: { include: ['lit', '@lit/context', '@lit/task', 'idb', 'zod', 'zod/mini'] },
+      optimizeDeps: {
+        include: ['lit', '@lit/context', '@lit/task', 'idb', 'zod', 'zod/mini'],
+        // PGlite (the in-browser demo API) loads its WASM relative to its own module: pre-bundling breaks that.
+        exclude: ['@electric-sql/pglite'],
+      },
     });
   },
 };

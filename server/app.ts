@@ -1,0 +1,205 @@
+/**
+ * The reference API as a Hono app. Everything outside the process (database, key, clock, payer,
+ * webhook, static files, client address) is injected, so the same app runs under Node and in a
+ * page (browser-backend.ts). Keep Node-only imports out of this file's import graph.
+ */
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { Database } from './db/database.js';
+import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
+import type { AppEnv } from './http/app-env.js';
+import { mountEndpoint, type EndpointSupport } from './http/endpoint-route.js';
+import { DEFAULT_IDEMPOTENCY_POLICY, IdempotencyStore, type IdempotencyPolicy } from './http/idempotency-store.js';
+import { problemResponse, ProblemError } from './http/problem.js';
+import { errorKind, jsonLinesToStdout, type RequestLogger } from './http/request-log.js';
+import { WriteRateLimiter } from './http/write-rate-limit.js';
+import type { DataCipher } from './security/data-cipher.js';
+import { newRecordId } from './security/secrets.js';
+import { listAlumniSessions, createRsvp, cancelRsvp } from './services/alumni-rsvps.js';
+import { createBooking, holdAssessmentSlot, listAssessmentSlots } from './services/assessment-booking.js';
+import { listPayers, listPrograms } from './services/center-catalog.js';
+import { createCallbackRequest, createEligibilityCheck, createIntake, getEligibilityCheck } from './services/personal-records.js';
+import { silentNotifier, type RecordNotifier } from './services/record-webhook.js';
+import type { BookingRules, ServiceDeps } from './services/service-deps.js';
+import { mountStaffRoutes } from './staff/staff-routes.js';
+
+export const API_BASE_PATH = '/api/iop/';
+
+export interface AppOptions {
+  readonly db: Database;
+  readonly cipher: DataCipher;
+  readonly eligibility: EligibilityProvider;
+  /** Center origins allowed to call the API from their pages (same-origin needs no entry). */
+  readonly allowedOrigins?: readonly string[];
+  /** Enables `/api/iop/staff/`. */
+  readonly staffToken?: string;
+  readonly notifier?: RecordNotifier;
+  readonly log?: RequestLogger;
+  readonly now?: () => Date;
+  /** The caller's address for rate limiting; the runtime knows it, the app does not. */
+  readonly clientAddress?: (c: Context) => string;
+  readonly writesPerMinute?: number;
+  readonly bodyLimitBytes?: number;
+  readonly rules?: Partial<BookingRules>;
+  readonly idempotency?: Partial<IdempotencyPolicy>;
+  /** Serves everything outside the API (the demo site, the CDN bundle). */
+  readonly staticFiles?: MiddlewareHandler;
+}
+
+export const DEFAULT_RULES: BookingRules = { holdMinutes: 5, minimumNoticeMinutes: 60 };
+
+/** The API answers JSON only: nothing in it may run, be framed or be sniffed. */
+function apiSecurityHeaders(c: Context): void {
+  c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+  c.header('x-content-type-options', 'nosniff');
+  c.header('x-frame-options', 'DENY');
+  c.header('referrer-policy', 'no-referrer');
+  c.header('cross-origin-resource-policy', 'same-site');
+  c.header('strict-transport-security', 'max-age=31536000');
+}
+
+/** The demo site gets a strict policy a center could copy: same-origin scripts and styles only. */
+function siteSecurityHeaders(c: Context): void {
+  if (!c.res.headers.has('content-security-policy')) {
+    c.header(
+      'content-security-policy',
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
+    );
+  }
+  c.header('x-content-type-options', 'nosniff');
+  c.header('referrer-policy', 'no-referrer');
+  c.header('permissions-policy', 'camera=(self), geolocation=(), microphone=(), interest-cohort=()');
+  if (c.req.path.startsWith('/dist/')) {
+    // The CDN bundle is public and is loaded as a cross-origin module script by center sites.
+    c.header('access-control-allow-origin', '*');
+    c.header('cross-origin-resource-policy', 'cross-origin');
+  }
+}
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? jsonLinesToStdout;
+  const allowed = new Set(options.allowedOrigins ?? []);
+  const limiter = new WriteRateLimiter(options.writesPerMinute ?? 60);
+  const deps: ServiceDeps = {
+    db: options.db,
+    cipher: options.cipher,
+    now,
+    notifier: options.notifier ?? silentNotifier,
+    eligibility: options.eligibility,
+    rules: { ...DEFAULT_RULES, ...options.rules },
+  };
+  const support: EndpointSupport = {
+    idempotency: new IdempotencyStore(options.db, options.cipher, { ...DEFAULT_IDEMPOTENCY_POLICY, ...options.idempotency }),
+    cipher: options.cipher,
+    now,
+  };
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    c.set('requestId', newRecordId());
+    await next();
+    c.header('x-request-id', c.get('requestId'));
+    const error = c.get('errorKind');
+    log({
+      time: new Date().toISOString(),
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      route: c.get('route') ?? (c.req.path.startsWith(API_BASE_PATH) ? 'unmatched' : 'static'),
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      ...(error ? { error } : {}),
+    });
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(error.problem);
+    c.set('errorKind', errorKind(error));
+    return problemResponse({ status: 500, code: 'internal', detail: 'Something went wrong on our side. Please try again.' });
+  });
+
+  app.use(`${API_BASE_PATH}*`, async (c, next) => {
+    await next();
+    apiSecurityHeaders(c);
+  });
+  app.use(
+    `${API_BASE_PATH}*`,
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'DELETE'],
+      allowHeaders: ['content-type', 'idempotency-key', 'authorization'],
+      exposeHeaders: ['location', 'retry-after', 'idempotent-replayed', 'x-request-id'],
+      maxAge: 600,
+    }),
+  );
+  app.use(`${API_BASE_PATH}*`, async (c, next) => {
+    if (c.req.method !== 'POST' && c.req.method !== 'DELETE') return next();
+    const decision = limiter.take(options.clientAddress?.(c) ?? 'unknown', now().getTime());
+    if (decision.allowed) return next();
+    c.set('route', 'rate-limited');
+    return problemResponse({
+      status: 429,
+      code: 'rate-limited',
+      detail: 'Too many changes from this address. Please wait a moment.',
+      headers: { 'retry-after': String(decision.retryAfterSeconds) },
+    });
+  });
+  app.use(
+    `${API_BASE_PATH}*`,
+    bodyLimit({
+      maxSize: options.bodyLimitBytes ?? 64 * 1024,
+      onError: () => problemResponse({ status: 413, code: 'payload-too-large', detail: 'The request is too large.' }),
+    }),
+  );
+
+  mountEndpoint(app, API_BASE_PATH, 'listPrograms', async () => ({ status: 200, body: await listPrograms(deps) }), support);
+  mountEndpoint(app, API_BASE_PATH, 'listAssessmentSlots', async ({ query }) => ({ status: 200, body: await listAssessmentSlots(deps, query) }), support);
+  mountEndpoint(app, API_BASE_PATH, 'holdAssessmentSlot', async ({ id, body }) => ({ status: 201, body: await holdAssessmentSlot(deps, id, body) }), support);
+  mountEndpoint(app, API_BASE_PATH, 'createBooking', async ({ body }) => ({ status: 201, body: await createBooking(deps, body) }), support);
+  mountEndpoint(app, API_BASE_PATH, 'createIntake', async ({ body }) => ({ status: 201, body: await createIntake(deps, body) }), support);
+  mountEndpoint(app, API_BASE_PATH, 'listPayers', async ({ query }) => ({ status: 200, body: await listPayers(deps, query.q) }), support);
+  mountEndpoint(
+    app,
+    API_BASE_PATH,
+    'createEligibilityCheck',
+    async ({ body }) => {
+      const { check, pending } = await createEligibilityCheck(deps, body);
+      if (!pending) return { status: 200, body: check };
+      return {
+        status: 202,
+        body: check,
+        headers: { location: `${API_BASE_PATH}eligibility-checks/${check.id}`, 'retry-after': String(check.retryAfterSeconds ?? 1) },
+      };
+    },
+    support,
+  );
+  mountEndpoint(app, API_BASE_PATH, 'getEligibilityCheck', async ({ id }) => {
+    const check = await getEligibilityCheck(deps, id);
+    const headers: Record<string, string> = check.retryAfterSeconds ? { 'retry-after': String(check.retryAfterSeconds) } : {};
+    return { status: 200, body: check, headers };
+  }, support);
+  mountEndpoint(app, API_BASE_PATH, 'createCallbackRequest', async ({ body }) => ({ status: 201, body: await createCallbackRequest(deps, body) }), support);
+  mountEndpoint(app, API_BASE_PATH, 'listAlumniSessions', async ({ query }) => ({ status: 200, body: await listAlumniSessions(deps, query) }), support);
+  mountEndpoint(app, API_BASE_PATH, 'createRsvp', async ({ id, body }) => ({ status: 201, body: await createRsvp(deps, id, body) }), support);
+  mountEndpoint(app, API_BASE_PATH, 'cancelRsvp', async ({ id, bearerToken }) => {
+    await cancelRsvp(deps, id, bearerToken);
+    return { status: 204 };
+  }, support);
+  mountStaffRoutes(app, API_BASE_PATH, { db: options.db, cipher: options.cipher, now, staffToken: options.staffToken });
+
+  app.all(`${API_BASE_PATH}*`, () => problemResponse({ status: 404, code: 'not-found', detail: 'There is no such endpoint.' }));
+
+  if (options.staticFiles) {
+    const staticFiles = options.staticFiles;
+    app.use('*', async (c, next) => {
+      const served = await staticFiles(c, next);
+      // serveStatic answers a Response when it found a file, and whatever next() gave otherwise.
+      if (served instanceof Response) c.res = served;
+      siteSecurityHeaders(c);
+    });
+  }
+  app.notFound((c) => c.text('Not found', 404));
+  return app;
+}

@@ -1,0 +1,112 @@
+/**
+ * Assessment slots, generated from the center's weekly availability in its own time zone.
+ *
+ * Slots are not stored: a slot id names its availability window, date and wall time, so any id can
+ * be checked by generating that one day again. Bookings and holds reference these ids.
+ */
+import { addDays, datesFrom, minutesOfDay, timeFromMinutes, wallTimeToInstant, weekdayOf } from '../../src/domain/zoned-time.js';
+
+export type AssessmentMode = 'phone' | 'video' | 'in-person';
+
+export interface AvailabilityWindow {
+  /** Letters, digits and dashes only: it is part of slot ids. */
+  readonly id: string;
+  /** Sunday = 0. */
+  readonly day: number;
+  /** Wall times in the center's zone; the last slot ends at or before `end`. */
+  readonly start: string;
+  readonly end: string;
+  readonly mode: AssessmentMode;
+  readonly slotMinutes: number;
+  /** Tracks an assessment in this window can lead to; empty means any. */
+  readonly trackIds: readonly string[];
+}
+
+export interface GeneratedSlot {
+  readonly id: string;
+  readonly windowId: string;
+  /** The wall date and time in the center's zone. */
+  readonly date: string;
+  readonly time: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly mode: AssessmentMode;
+  readonly trackIds: readonly string[];
+}
+
+export function slotId(windowId: string, date: string, time: string): string {
+  return `${windowId}_${date.replaceAll('-', '')}_${time.replace(':', '')}`;
+}
+
+export function parseSlotId(id: string): { windowId: string; date: string; time: string } | null {
+  const match = /^([A-Za-z0-9-]{1,40})_(\d{4})(\d{2})(\d{2})_(\d{2})(\d{2})$/.exec(id);
+  if (!match) return null;
+  const [, windowId = '', y, mo, d, h, mi] = match;
+  return { windowId, date: `${y}-${mo}-${d}`, time: `${h}:${mi}` };
+}
+
+function slotsOfWindowOnDate(window: AvailabilityWindow, date: string, timeZone: string): GeneratedSlot[] {
+  const slots: GeneratedSlot[] = [];
+  const last = minutesOfDay(window.end) - window.slotMinutes;
+  for (let minutes = minutesOfDay(window.start); minutes <= last; minutes += window.slotMinutes) {
+    const time = timeFromMinutes(minutes);
+    // A wall time inside a spring-forward gap does not exist that day: no slot, rather than a
+    // shifted one that would collide with the next slot.
+    const start = wallTimeToInstant(date, time, timeZone, 'reject');
+    if (!start) continue;
+    slots.push({
+      id: slotId(window.id, date, time),
+      windowId: window.id,
+      date,
+      time,
+      start,
+      end: new Date(start.getTime() + window.slotMinutes * 60_000),
+      mode: window.mode,
+      trackIds: window.trackIds,
+    });
+  }
+  return slots;
+}
+
+/** Every slot whose wall date lies between `from` and `to` (inclusive), in start order. */
+export function generateSlots(windows: readonly AvailabilityWindow[], from: string, to: string, timeZone: string): GeneratedSlot[] {
+  const slots: GeneratedSlot[] = [];
+  for (const date of datesFrom(from, to)) {
+    const day = weekdayOf(date);
+    for (const window of windows) {
+      if (window.day === day) slots.push(...slotsOfWindowOnDate(window, date, timeZone));
+    }
+  }
+  return slots.sort((a, b) => a.start.getTime() - b.start.getTime() || a.mode.localeCompare(b.mode));
+}
+
+/** The slot an id names, or null when no availability window produces it. */
+export function findSlot(windows: readonly AvailabilityWindow[], id: string, timeZone: string): GeneratedSlot | null {
+  const parsed = parseSlotId(id);
+  if (!parsed) return null;
+  const window = windows.find((w) => w.id === parsed.windowId);
+  if (!window || window.day !== weekdayOf(parsed.date)) return null;
+  return slotsOfWindowOnDate(window, parsed.date, timeZone).find((slot) => slot.id === id) ?? null;
+}
+
+export function slotLeadsToTrack(slot: GeneratedSlot, trackId: string): boolean {
+  return slot.trackIds.length === 0 || slot.trackIds.includes(trackId);
+}
+
+/**
+ * The free slots closest in time to `target`, offered when it was just taken: same mode first
+ * on equal distance, then returned in start order.
+ */
+export function nearestSlots(free: readonly GeneratedSlot[], target: GeneratedSlot, count: number): GeneratedSlot[] {
+  const distance = (slot: GeneratedSlot) => Math.abs(slot.start.getTime() - target.start.getTime());
+  return free
+    .filter((slot) => slot.id !== target.id)
+    .sort((a, b) => distance(a) - distance(b) || Number(b.mode === target.mode) - Number(a.mode === target.mode))
+    .slice(0, count)
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** The dates around a slot to search for alternatives in. */
+export function alternativesSearchRange(slot: GeneratedSlot, days: number): { from: string; to: string } {
+  return { from: addDays(slot.date, -days), to: addDays(slot.date, days) };
+}

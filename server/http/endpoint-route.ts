@@ -1,0 +1,156 @@
+/**
+ * Mounts one endpoint of the contract table: validates the path id, query and body with the
+ * contract's schemas, applies idempotency to POSTs, and parses the handler's answer through the
+ * response schema before it leaves. Handlers only see valid input and return plain objects.
+ */
+import type { Context, Hono } from 'hono';
+import type * as z from 'zod/mini';
+import { endpoints, type EndpointDefinition, type EndpointName } from '../../src/api/endpoints.js';
+import { Id } from '../../src/api/schemas.js';
+import { fingerprintMaterial, IDEMPOTENCY_KEY_PATTERN } from '../domain/idempotency.js';
+import type { DataCipher } from '../security/data-cipher.js';
+import type { AppEnv } from './app-env.js';
+import { fieldErrors } from './field-errors.js';
+import type { IdempotencyStore, StoredResponse } from './idempotency-store.js';
+import { notFound, problemBody, ProblemError, type ProblemInit } from './problem.js';
+
+type Definition<N extends EndpointName> = (typeof endpoints)[N];
+type Parsed<T> = T extends z.ZodMiniType ? z.infer<T> : undefined;
+type Input<T> = T extends z.ZodMiniType ? z.input<T> : undefined;
+
+export interface EndpointCall<N extends EndpointName> {
+  /** The `{id}` path parameter, validated; empty when the path has none. */
+  readonly id: string;
+  readonly query: Parsed<Definition<N> extends { query: infer Q } ? Q : undefined>;
+  readonly body: Parsed<Definition<N> extends { body: infer B } ? B : undefined>;
+  readonly bearerToken: string | undefined;
+}
+
+export interface EndpointReply<N extends EndpointName> {
+  readonly status: number;
+  readonly body?: Input<Definition<N> extends { response: infer R } ? R : undefined>;
+  readonly headers?: Record<string, string>;
+}
+
+export type EndpointHandler<N extends EndpointName> = (call: EndpointCall<N>) => Promise<EndpointReply<N>>;
+
+export interface EndpointSupport {
+  readonly idempotency: IdempotencyStore;
+  readonly cipher: DataCipher;
+  readonly now: () => Date;
+}
+
+/** Thrown when the server's own answer breaks the contract: a bug, answered as a 500. */
+export class ResponseContractError extends Error {
+  override readonly name = 'ResponseContractError';
+}
+
+/** Headers a replay repeats; everything else is per-response (request id, dates). */
+const REPLAYED_HEADERS = ['content-type', 'location', 'retry-after', 'www-authenticate'];
+
+function storedProblem(init: ProblemInit): StoredResponse {
+  return {
+    status: init.status,
+    headers: { 'content-type': 'application/problem+json', ...init.headers },
+    body: JSON.stringify(problemBody(init)),
+  };
+}
+
+function validationProblem(error: z.core.$ZodError): ProblemInit {
+  return { status: 422, code: 'validation', detail: 'Some fields need attention.', errors: fieldErrors(error) };
+}
+
+function send(stored: StoredResponse, extraHeaders: Record<string, string> = {}): Response {
+  return new Response(stored.status === 204 ? null : stored.body, { status: stored.status, headers: { ...stored.headers, ...extraHeaders } });
+}
+
+function bearerTokenOf(c: Context): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(c.req.header('authorization') ?? '');
+  return match?.[1];
+}
+
+async function readJsonBody(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; problem: ProblemInit }> {
+  const type = c.req.header('content-type') ?? '';
+  // Requiring JSON makes every cross-origin write a CORS preflight, so the origin allowlist applies.
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    return { ok: false, problem: { status: 415, code: 'validation', detail: 'Send the body as application/json.' } };
+  }
+  try {
+    return { ok: true, value: JSON.parse(await c.req.text()) };
+  } catch {
+    return { ok: false, problem: { status: 400, code: 'validation', detail: 'The body is not valid JSON.' } };
+  }
+}
+
+export function mountEndpoint<N extends EndpointName>(app: Hono<AppEnv>, basePath: string, name: N, handler: EndpointHandler<N>, support: EndpointSupport): void {
+  const definition: EndpointDefinition = endpoints[name];
+  const routeLabel = `${definition.method} ${definition.path}`;
+  const cacheControl = definition.personal || definition.method !== 'GET' ? 'no-store' : 'no-cache';
+
+  app.on(definition.method, basePath + definition.path.replace('{id}', ':id'), async (c) => {
+    c.set('route', routeLabel);
+    const finish = (stored: StoredResponse, extra: Record<string, string> = {}) => send(stored, { 'cache-control': cacheControl, ...extra });
+
+    const id = definition.path.includes('{id}') ? (c.req.param('id') ?? '') : '';
+    if (definition.path.includes('{id}') && !Id.safeParse(id).success) return finish(storedProblem(notFound().problem));
+
+    let query: unknown;
+    if (definition.query) {
+      const parsed = definition.query.safeParse(c.req.query());
+      if (!parsed.success) return finish(storedProblem(validationProblem(parsed.error)));
+      query = parsed.data;
+    }
+    let rawBody: unknown;
+    let body: unknown;
+    if (definition.body) {
+      const read = await readJsonBody(c);
+      if (!read.ok) return finish(storedProblem(read.problem));
+      rawBody = read.value;
+      const parsed = definition.body.safeParse(rawBody);
+      if (!parsed.success) return finish(storedProblem(validationProblem(parsed.error)));
+      body = parsed.data;
+    }
+
+    const key = definition.method === 'POST' ? c.req.header('idempotency-key') : undefined;
+    if (key !== undefined) {
+      if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+        return finish(storedProblem({ status: 400, code: 'validation', detail: 'Idempotency-Key must be 8-255 visible ASCII characters.' }));
+      }
+      const fingerprint = await support.cipher.fingerprint(fingerprintMaterial(definition.method, routeLabel, id, rawBody));
+      const claim = await support.idempotency.claim(key, fingerprint, support.now());
+      if (claim.kind === 'replay') return finish(claim.response, { 'idempotent-replayed': 'true' });
+      if (claim.kind === 'mismatch') {
+        return finish(storedProblem({ status: 422, code: 'idempotency-mismatch', detail: 'This Idempotency-Key was used with a different request.' }));
+      }
+      if (claim.kind === 'in-progress') {
+        return finish(storedProblem({ status: 409, code: 'idempotency-in-progress', detail: 'A request with this Idempotency-Key is still being processed.', headers: { 'retry-after': '1' } }));
+      }
+    }
+
+    let stored: StoredResponse;
+    try {
+      const reply = await handler({ id, query, body, bearerToken: bearerTokenOf(c) } as EndpointCall<N>);
+      stored = { status: reply.status, headers: { ...reply.headers }, body: '' };
+      if (definition.response && reply.status !== 204) {
+        const checked = definition.response.safeParse(reply.body);
+        if (!checked.success) throw new ResponseContractError(`${routeLabel} answered outside its schema`);
+        stored = { ...stored, headers: { 'content-type': 'application/json', ...stored.headers }, body: JSON.stringify(checked.data) };
+      }
+    } catch (error) {
+      if (!(error instanceof ProblemError)) {
+        if (key !== undefined) await support.idempotency.release(key);
+        throw error;
+      }
+      stored = storedProblem(error.problem);
+    }
+    if (key !== undefined) {
+      const replayable: StoredResponse = {
+        ...stored,
+        headers: Object.fromEntries(Object.entries(stored.headers).filter(([header]) => REPLAYED_HEADERS.includes(header.toLowerCase()))),
+      };
+      await support.idempotency.complete(key, replayable);
+      return finish(replayable);
+    }
+    return finish(stored);
+  });
+}

@@ -1,0 +1,174 @@
+/**
+ * Assessment slots, holds and bookings. "Booked once" rests on the unique index on
+ * bookings.slot_id; holds and the checks here only make the common path polite.
+ */
+import type { AssessmentSlot, AssessmentSlotList, AssessmentSlotQuery, Booking, BookingRequest, Hold, HoldRequest } from '../../src/api/schemas.js';
+import type { Queryable } from '../db/database.js';
+import {
+  alternativesSearchRange,
+  findSlot,
+  generateSlots,
+  nearestSlots,
+  slotLeadsToTrack,
+  type AvailabilityWindow,
+  type GeneratedSlot,
+} from '../domain/assessment-slots.js';
+import { daysBetween } from '../../src/domain/zoned-time.js';
+import { invalidField, notFound, ProblemError } from '../http/problem.js';
+import { newRecordId, newToken, sha256Hex } from '../security/secrets.js';
+import { loadCenter } from './center-catalog.js';
+import type { ServiceDeps } from './service-deps.js';
+
+const MAX_RANGE_DAYS = 92;
+const ALTERNATIVES = 3;
+const ALTERNATIVES_SEARCH_DAYS = 7;
+
+async function loadWindows(db: Queryable): Promise<AvailabilityWindow[]> {
+  const rows = await db.query<{ id: string; weekday: number; start_time: string; end_time: string; mode: AvailabilityWindow['mode']; slot_minutes: number; track_ids: string[] }>(
+    'SELECT id, weekday, start_time, end_time, mode, slot_minutes, track_ids FROM assessment_windows ORDER BY id',
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    day: row.weekday,
+    start: row.start_time,
+    end: row.end_time,
+    mode: row.mode,
+    slotMinutes: row.slot_minutes,
+    trackIds: row.track_ids,
+  }));
+}
+
+function toWire(slot: GeneratedSlot): AssessmentSlot {
+  return { id: slot.id, start: slot.start.toISOString(), end: slot.end.toISOString(), mode: slot.mode, trackIds: [...slot.trackIds] };
+}
+
+function bookable(deps: ServiceDeps, slot: GeneratedSlot): boolean {
+  return slot.start.getTime() >= deps.now().getTime() + deps.rules.minimumNoticeMinutes * 60_000;
+}
+
+/** Slots not booked, not held by anyone, and far enough ahead. */
+async function freeAmong(deps: ServiceDeps, slots: GeneratedSlot[]): Promise<GeneratedSlot[]> {
+  const first = slots[0];
+  const last = slots[slots.length - 1];
+  if (!first || !last) return [];
+  const [booked, held] = await Promise.all([
+    deps.db.query<{ slot_id: string }>('SELECT slot_id FROM bookings WHERE start_at >= $1 AND start_at <= $2', [first.start, last.start]),
+    deps.db.query<{ slot_id: string }>('SELECT slot_id FROM slot_holds WHERE expires_at > $1', [deps.now()]),
+  ]);
+  const taken = new Set([...booked, ...held].map((row) => row.slot_id));
+  return slots.filter((slot) => !taken.has(slot.id) && bookable(deps, slot));
+}
+
+export async function listAssessmentSlots(deps: ServiceDeps, query: AssessmentSlotQuery): Promise<AssessmentSlotList> {
+  const span = daysBetween(query.from, query.to);
+  if (span < 0) throw invalidField('/to', 'The end date must not be before the start date.');
+  if (span >= MAX_RANGE_DAYS) throw invalidField('/to', `Ask for at most ${MAX_RANGE_DAYS} days at a time.`);
+  const center = await loadCenter(deps.db);
+  const trackId = query.trackId;
+  const slots = generateSlots(await loadWindows(deps.db), query.from, query.to, center.timeZone).filter(
+    (slot) => trackId === undefined || slotLeadsToTrack(slot, trackId),
+  );
+  return { timeZone: center.timeZone, slots: (await freeAmong(deps, slots)).map(toWire) };
+}
+
+async function slotTaken(deps: ServiceDeps, slot: GeneratedSlot, code: 'slot-taken' | 'hold-expired', windows: AvailabilityWindow[], timeZone: string): Promise<ProblemError> {
+  const range = alternativesSearchRange(slot, ALTERNATIVES_SEARCH_DAYS);
+  const free = await freeAmong(deps, generateSlots(windows, range.from, range.to, timeZone));
+  return new ProblemError({
+    status: 409,
+    code,
+    detail: code === 'hold-expired' ? 'Your hold on this time ran out and someone else has it now.' : 'That time was just taken.',
+    extensions: { alternatives: nearestSlots(free, slot, ALTERNATIVES).map(toWire) },
+  });
+}
+
+export async function holdAssessmentSlot(deps: ServiceDeps, slotId: string, request: HoldRequest): Promise<Hold> {
+  const center = await loadCenter(deps.db);
+  const windows = await loadWindows(deps.db);
+  const slot = findSlot(windows, slotId, center.timeZone);
+  if (!slot) throw notFound('This time is not offered.');
+  if (!bookable(deps, slot)) throw await slotTaken(deps, slot, 'slot-taken', windows, center.timeZone);
+
+  const now = deps.now();
+  const expiresAt = new Date(now.getTime() + deps.rules.holdMinutes * 60_000);
+  // Re-sending a lapsed token while the slot is still free simply renews it.
+  const token = request.holdToken ?? newToken();
+  const tokenHash = await sha256Hex(token);
+  const holdId = await deps.db.transaction(async (tx) => {
+    if ((await tx.query('SELECT 1 FROM bookings WHERE slot_id = $1', [slot.id])).length > 0) return null;
+    await tx.query('DELETE FROM slot_holds WHERE slot_id = $1 AND expires_at <= $2', [slot.id, now]);
+    const extended = await tx.query<{ id: string }>('UPDATE slot_holds SET expires_at = $3 WHERE slot_id = $1 AND token_hash = $2 RETURNING id', [slot.id, tokenHash, expiresAt]);
+    if (extended[0]) return extended[0].id;
+    const created = await tx.query<{ id: string }>(
+      'INSERT INTO slot_holds (slot_id, id, token_hash, expires_at) VALUES ($1, $2, $3, $4) ON CONFLICT (slot_id) DO NOTHING RETURNING id',
+      [slot.id, newRecordId(), tokenHash, expiresAt],
+    );
+    return created[0]?.id ?? null;
+  });
+  if (holdId === null) throw await slotTaken(deps, slot, 'slot-taken', windows, center.timeZone);
+  return { id: holdId, slotId: slot.id, token, expiresAt: expiresAt.toISOString() };
+}
+
+type BookingOutcome = { kind: 'booked'; id: string } | { kind: 'slot-taken' } | { kind: 'hold-expired' } | { kind: 'track-full' };
+
+export async function createBooking(deps: ServiceDeps, request: BookingRequest): Promise<Booking> {
+  const center = await loadCenter(deps.db);
+  const windows = await loadWindows(deps.db);
+  const slot = findSlot(windows, request.slotId, center.timeZone);
+  if (!slot) throw invalidField('/slotId', 'This time is not offered.');
+  if (request.trackId !== undefined) {
+    const track = await deps.db.query('SELECT 1 FROM tracks WHERE id = $1', [request.trackId]);
+    if (track.length === 0) throw invalidField('/trackId', 'This track does not exist.');
+    if (!slotLeadsToTrack(slot, request.trackId)) throw invalidField('/trackId', 'This time is not for assessments for this track.');
+  }
+  if (!bookable(deps, slot)) throw await slotTaken(deps, slot, 'slot-taken', windows, center.timeZone);
+
+  const now = deps.now();
+  const id = newRecordId();
+  const sealedContact = await deps.cipher.seal(
+    JSON.stringify({ contact: request.contact, locale: request.locale, visitorTimeZone: request.visitorTimeZone ?? null }),
+    `bookings:${id}`,
+  );
+  const tokenHash = request.holdToken ? await sha256Hex(request.holdToken) : null;
+
+  const outcome = await deps.db.transaction(async (tx): Promise<BookingOutcome> => {
+    if (request.trackId !== undefined) {
+      const [track] = await tx.query<{ seat_capacity: number | null }>('SELECT seat_capacity FROM tracks WHERE id = $1 FOR UPDATE', [request.trackId]);
+      if (track && track.seat_capacity !== null) {
+        const [held] = await tx.query<{ seats: number }>('SELECT count(*)::int AS seats FROM bookings WHERE track_id = $1 AND handled_at IS NULL', [request.trackId]);
+        if ((held?.seats ?? 0) >= track.seat_capacity) return { kind: 'track-full' };
+      }
+    }
+    const [hold] = await tx.query<{ token_hash: string; expires_at: Date }>('SELECT token_hash, expires_at FROM slot_holds WHERE slot_id = $1 FOR UPDATE', [slot.id]);
+    if (hold && hold.expires_at.getTime() > now.getTime() && hold.token_hash !== tokenHash) {
+      return { kind: tokenHash ? 'hold-expired' : 'slot-taken' };
+    }
+    const inserted = await tx.query<{ id: string }>(
+      `INSERT INTO bookings (id, slot_id, start_at, end_at, mode, track_id, contact_sealed, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (slot_id) DO NOTHING RETURNING id`,
+      [id, slot.id, slot.start, slot.end, slot.mode, request.trackId ?? null, sealedContact, now],
+    );
+    if (inserted.length === 0) return { kind: 'slot-taken' };
+    await tx.query('DELETE FROM slot_holds WHERE slot_id = $1', [slot.id]);
+    return { kind: 'booked', id };
+  });
+
+  switch (outcome.kind) {
+    case 'track-full':
+      throw new ProblemError({ status: 409, code: 'track-full', detail: 'This track has no seats left for new admissions.' });
+    case 'slot-taken':
+    case 'hold-expired':
+      throw await slotTaken(deps, slot, outcome.kind, windows, center.timeZone);
+    case 'booked':
+      deps.notifier.notify({ type: 'booking.created', id: outcome.id });
+      return {
+        id: outcome.id,
+        status: 'confirmed',
+        slotId: slot.id,
+        start: slot.start.toISOString(),
+        end: slot.end.toISOString(),
+        mode: slot.mode,
+        timeZone: center.timeZone,
+      };
+  }
+}

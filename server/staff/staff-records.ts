@@ -1,0 +1,78 @@
+/** Staff reads of health records: the only place the server decrypts them for a person to see. */
+import type { Database } from '../db/database.js';
+import type { DataCipher } from '../security/data-cipher.js';
+import type { StaffRecordKind, StaffRecordSummary } from './staff-schemas.js';
+
+interface RecordSource {
+  readonly table: string;
+  readonly columns: string;
+  decrypt(row: Record<string, unknown>, id: string, cipher: DataCipher): Promise<Record<string, unknown>>;
+}
+
+const parse = (text: string) => JSON.parse(text) as Record<string, unknown>;
+
+const SOURCES: Record<StaffRecordKind, RecordSource> = {
+  intakes: {
+    table: 'intakes',
+    columns: 'sealed',
+    decrypt: async (row, id, cipher) => parse(await cipher.open(String(row.sealed), `intakes:${id}`)),
+  },
+  bookings: {
+    table: 'bookings',
+    columns: 'slot_id, start_at, end_at, mode, track_id, contact_sealed',
+    decrypt: async (row, id, cipher) => ({
+      slotId: row.slot_id,
+      start: (row.start_at as Date).toISOString(),
+      end: (row.end_at as Date).toISOString(),
+      mode: row.mode,
+      trackId: row.track_id,
+      ...parse(await cipher.open(String(row.contact_sealed), `bookings:${id}`)),
+    }),
+  },
+  'eligibility-checks': {
+    table: 'eligibility_checks',
+    columns: 'status, request_sealed, result_sealed',
+    decrypt: async (row, id, cipher) => ({
+      status: row.status,
+      request: parse(await cipher.open(String(row.request_sealed), `eligibility_checks:${id}:request`)),
+      result: row.result_sealed === null ? null : parse(await cipher.open(String(row.result_sealed), `eligibility_checks:${id}:result`)),
+    }),
+  },
+  'callback-requests': {
+    table: 'callback_requests',
+    columns: 'sealed',
+    decrypt: async (row, id, cipher) => parse(await cipher.open(String(row.sealed), `callback_requests:${id}`)),
+  },
+};
+
+function summary(kind: StaffRecordKind, row: Record<string, unknown>): StaffRecordSummary {
+  return {
+    id: String(row.id),
+    kind,
+    createdAt: (row.created_at as Date).toISOString(),
+    handledAt: row.handled_at ? (row.handled_at as Date).toISOString() : null,
+  };
+}
+
+export async function listStaffRecords(db: Database, kind: StaffRecordKind, status: 'open' | 'handled' | 'all', limit: number): Promise<StaffRecordSummary[]> {
+  const filter = { open: 'WHERE handled_at IS NULL', handled: 'WHERE handled_at IS NOT NULL', all: '' }[status];
+  const rows = await db.query(`SELECT id, created_at, handled_at FROM ${SOURCES[kind].table} ${filter} ORDER BY created_at DESC, id LIMIT $1`, [limit]);
+  return rows.map((row) => summary(kind, row));
+}
+
+export async function readStaffRecord(db: Database, cipher: DataCipher, kind: StaffRecordKind, id: string) {
+  const source = SOURCES[kind];
+  const [row] = await db.query(`SELECT id, created_at, handled_at, ${source.columns} FROM ${source.table} WHERE id = $1`, [id]);
+  if (!row) return null;
+  return { ...summary(kind, row), data: await source.decrypt(row, id, cipher) };
+}
+
+/** Marking twice keeps the first time. */
+export async function markStaffRecordHandled(db: Database, kind: StaffRecordKind, id: string, now: Date): Promise<StaffRecordSummary | null> {
+  const table = SOURCES[kind].table;
+  const [row] = await db.query(
+    `UPDATE ${table} SET handled_at = coalesce(handled_at, $2) WHERE id = $1 RETURNING id, created_at, handled_at`,
+    [id, now],
+  );
+  return row ? summary(kind, row) : null;
+}

@@ -1,0 +1,28 @@
+/**
+ * Wire shapes of the staff API. Not in the widgets' contract (no widget calls it), but validated
+ * the same way: zod/mini schemas parse every query and every answer.
+ */
+import * as z from 'zod/mini';
+import { Id, Instant } from '../../src/api/schemas.js';
+
+export const StaffRecordKind = z.enum(['intakes', 'bookings', 'eligibility-checks', 'callback-requests']);
+
+export const StaffRecordSummary = z.object({
+  id: Id,
+  kind: StaffRecordKind,
+  createdAt: Instant,
+  handledAt: z.nullable(Instant),
+});
+
+export const StaffRecordList = z.object({ records: z.array(StaffRecordSummary) });
+
+/** `data` is the decrypted record as the person sent it (plus, for eligibility, the payer's answer). */
+export const StaffRecord = z.extend(StaffRecordSummary, { data: z.record(z.string(), z.unknown()) });
+
+export const StaffListQuery = z.object({
+  status: z._default(z.enum(['open', 'handled', 'all']), 'open'),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
+});
+
+export type StaffRecordKind = z.infer<typeof StaffRecordKind>;
+export type StaffRecordSummary = z.infer<typeof StaffRecordSummary>;

@@ -1,0 +1,162 @@
+/**
+ * Real servers on 127.0.0.1 for the server tests. Each test file opens one database per backend
+ * (PGlite always; PostgreSQL too when TEST_DATABASE_URL is set, in a schema of its own) and starts
+ * as many app instances over it as it needs.
+ */
+import { randomBytes } from 'node:crypto';
+import { createApp, type AppOptions } from '../../../server/app.js';
+import type { Database } from '../../../server/db/database.js';
+import { applyMigrations } from '../../../server/db/migrate.js';
+import { migrationsFromDisk } from '../../../server/db/migrations-from-disk.js';
+import { openPgliteDatabase } from '../../../server/db/pglite-database.js';
+import { openPostgresDatabase } from '../../../server/db/postgres-database.js';
+import { TRUNCATE_RECORDS_SQL } from '../../../server/db/record-tables.js';
+import { simulatedEligibility } from '../../../server/eligibility/simulated-eligibility.js';
+import type { RequestLogEntry } from '../../../server/http/request-log.js';
+import { listen, nodeClientAddress } from '../../../server/node-runtime.js';
+import { createDataCipher, type DataCipher } from '../../../server/security/data-cipher.js';
+import { seedDemoCenter } from '../../../server/seed/seed-demo-center.js';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** The backends this run covers. */
+export function testBackends(): Backend[] {
+  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/** Monday 2 March 2026, 10:00 in Denver (MST): the week before the US spring-forward change. */
+export const TEST_EPOCH = new Date('2026-03-02T17:00:00Z');
+
+export class TestClock {
+  #ms: number;
+  constructor(start: Date = TEST_EPOCH) {
+    this.#ms = start.getTime();
+  }
+  readonly now = (): Date => new Date(this.#ms);
+  advance(ms: number): void {
+    this.#ms += ms;
+  }
+}
+
+export interface TestDatabase {
+  readonly db: Database;
+  /** Empties what people sent; the seeded center stays. */
+  truncate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openTestDatabase(backend: Backend, clock: TestClock): Promise<TestDatabase> {
+  let db: Database;
+  let dropSchema = async () => {};
+  if (backend === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('TEST_DATABASE_URL is not set');
+    const schema = `test_${randomBytes(6).toString('hex')}`;
+    const admin = await openPostgresDatabase(url, { maxConnections: 1 });
+    await admin.exec(`CREATE SCHEMA ${schema}`);
+    db = await openPostgresDatabase(url, { searchPath: schema, maxConnections: 10 });
+    dropSchema = async () => {
+      await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.close();
+    };
+  } else {
+    db = await openPgliteDatabase();
+  }
+  await applyMigrations(db, migrationsFromDisk());
+  await seedDemoCenter(db, clock.now());
+  return {
+    db,
+    truncate: () => db.exec(TRUNCATE_RECORDS_SQL),
+    async close() {
+      await db.close();
+      await dropSchema();
+    },
+  };
+}
+
+export interface TestServer {
+  readonly url: string;
+  readonly api: string;
+  readonly logs: RequestLogEntry[];
+  readonly cipher: DataCipher;
+  close(): Promise<void>;
+}
+
+let sharedCipher: Promise<DataCipher> | undefined;
+
+/** One key per test process, so servers started over one database can read each other's records. */
+export function testCipher(): Promise<DataCipher> {
+  sharedCipher ??= createDataCipher(randomBytes(32));
+  return sharedCipher;
+}
+
+export async function startTestServer(db: Database, clock: TestClock, options: Partial<AppOptions> = {}): Promise<TestServer> {
+  const logs: RequestLogEntry[] = [];
+  const cipher = await testCipher();
+  const app = createApp({
+    db,
+    cipher,
+    eligibility: simulatedEligibility,
+    now: clock.now,
+    log: (entry) => logs.push(entry),
+    clientAddress: nodeClientAddress(false),
+    writesPerMinute: 10_000,
+    ...options,
+  });
+  const server = await listen(app, 0, '127.0.0.1');
+  return { url: server.url, api: `${server.url}/api/iop/`, logs, cipher, close: server.close };
+}
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  /** The body parsed as JSON (undefined when empty); tests read it loosely on purpose. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly json: any;
+}
+
+async function toApiResponse(response: Response): Promise<ApiResponse> {
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
+}
+
+export async function get(server: TestServer, path: string, headers: Record<string, string> = {}): Promise<ApiResponse> {
+  return toApiResponse(await fetch(server.api + path, { headers }));
+}
+
+let keyCounter = 0;
+export function newIdempotencyKey(): string {
+  return `test-key-${process.pid}-${++keyCounter}-${randomBytes(4).toString('hex')}`;
+}
+
+export async function post(
+  server: TestServer,
+  path: string,
+  body: unknown,
+  options: { key?: string | null; headers?: Record<string, string> } = {},
+): Promise<ApiResponse> {
+  const key = options.key === undefined ? newIdempotencyKey() : options.key;
+  return toApiResponse(
+    await fetch(server.api + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key === null ? {} : { 'idempotency-key': key }), ...options.headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
+}
+
+export async function del(server: TestServer, path: string, token?: string): Promise<ApiResponse> {
+  return toApiResponse(await fetch(server.api + path, { method: 'DELETE', headers: token === undefined ? {} : { authorization: `Bearer ${token}` } }));
+}
+
+/** Every row of every table as text, for "is this value stored in clear anywhere?" checks. */
+export async function dumpAllRows(db: Database): Promise<string> {
+  const tables = await db.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+  );
+  if (tables.length < 10) throw new Error('dumpAllRows found too few tables: wrong schema?');
+  const dumps: string[] = [];
+  for (const { table_name } of tables) dumps.push(JSON.stringify(await db.query(`SELECT * FROM ${table_name}`)));
+  return dumps.join('\n');
+}
