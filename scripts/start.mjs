@@ -1,13 +1,25 @@
-// `npm start`: build the CDN bundle when it is missing, then run the reference server with the demo
+// `npm start`: build the CDN bundle when it is missing or stale, then run the reference server with the demo
 // center site. Works on a fresh clone with no environment variables.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 const bundle = 'dist/cdn/iop-widgets.js';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-if (!existsSync(bundle)) {
-  console.log(`${bundle} is missing: running npm run build ...`);
+/** Newest modification time under a folder: a bundle older than its sources is rebuilt. */
+function newestIn(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestIn(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const stale = !existsSync(bundle) || statSync(bundle).mtimeMs < newestIn('src');
+if (stale) {
+  console.log(`${bundle} is missing or older than src/: running npm run build ...`);
   const build = spawnSync(npm, ['run', 'build'], { stdio: 'inherit' });
   if (build.status !== 0 || !existsSync(bundle)) {
     console.error(

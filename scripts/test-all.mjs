@@ -12,9 +12,9 @@ const steps = [
   { name: 'lint', command: ['npx', 'eslint', '--max-warnings', '0', '.'] },
   { name: 'openapi.json fresh', command: ['npx', 'tsx', 'scripts/openapi.ts', '--check'] },
   { name: 'custom-elements.json fresh', command: ['node', 'scripts/check-fresh.mjs'] },
-  { name: 'node tests', command: ['node', '--import', 'tsx', '--test', ...testFiles('test/node'), ...testFiles('test/server')], counts: 'node' },
-  { name: 'browser tests', command: ['npx', 'web-test-runner'], counts: 'line' },
   { name: 'build', command: ['npm', 'run', 'build', '--silent'] },
+  { name: 'node tests', command: ['node', '--import', 'tsx', '--test', ...testFiles('test/node'), ...testFiles('test/server'), ...testFiles('test/e2e')], counts: 'node' },
+  { name: 'browser tests', command: ['npx', 'web-test-runner'], counts: 'line' },
   { name: 'storybook build', command: ['npm', 'run', 'build-storybook', '--silent'] },
 ];
 
