@@ -43,6 +43,8 @@ export interface OutboxWrite<N extends WriteEndpointName = WriteEndpointName> {
   idempotencyKey?: string;
   token?: string;
   draftId?: string;
+  /** The API the write belongs to: one store serves every widget on the page, whatever its api-base. */
+  apiBase?: string;
 }
 
 /** What `send` receives: the shape of the client's `call(endpoint, input)` input. */
@@ -52,6 +54,7 @@ export interface OutboxOperation {
   body?: unknown;
   idempotencyKey: string;
   token?: string;
+  apiBase?: string;
 }
 
 export type OutboxState = 'pending' | 'attention';
@@ -222,6 +225,7 @@ export class IopStore extends EventTarget {
       id: write.id,
       body: write.body,
       token: write.token,
+      apiBase: write.apiBase,
       idempotencyKey: write.idempotencyKey ?? crypto.randomUUID(),
     };
     const record: OutboxRecord = { id, endpoint, draftId, createdAt: this.now(), attempts: 0, state: 'pending', operation: await this.#seal(id, operation) };

@@ -3,10 +3,12 @@
 // stories are listed here; test/node/stories-list.test.ts fails when this list and stories/ disagree.
 import { fixture, expect, html, nextFrame } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import * as alumniBrowserStories from '../../stories/alumni-browser.stories.js';
 import * as providerStories from '../../stories/provider.stories.js';
 import * as themeStories from '../../stories/theme.stories.js';
 
 const storyModules: Record<string, Record<string, unknown>> = {
+  'alumni-browser.stories.ts': alumniBrowserStories,
   'provider.stories.ts': providerStories,
   'theme.stories.ts': themeStories,
 };

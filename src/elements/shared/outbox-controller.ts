@@ -2,7 +2,8 @@ import type { ReactiveController } from 'lit';
 import type { ResponseOf, WriteEndpointName } from '../../api/endpoints.js';
 import type { Problem } from '../../api/schemas.js';
 import type { CallInput } from '../../client/client.js';
-import type { IopStore, OutboxDeliveredEvent, OutboxWrite } from '../../store/store.js';
+import { clientFor } from '../../client/shared-clients.js';
+import type { IopStore, OutboxDeliveredEvent, OutboxOperation, OutboxWrite } from '../../store/store.js';
 import type { ConfigController, ConfigurableHost } from './config-controller.js';
 
 export type SubmitOutcome<N extends WriteEndpointName> =
@@ -49,7 +50,7 @@ export class OutboxController implements ReactiveController {
   async submit<N extends WriteEndpointName>(write: OutboxWrite<N>): Promise<SubmitOutcome<N>> {
     const store = await this.connect();
     if (!store) throw new Error('submit needs an api-base');
-    const entry = await store.addToOutbox(write);
+    const entry = await store.addToOutbox({ apiBase: this.settings.config?.apiBase, ...write });
     let response: ResponseOf<N> | undefined;
     const mine = (event: Event) => {
       if ((event as OutboxDeliveredEvent).entryId === entry.id) response = (event as OutboxDeliveredEvent).response as ResponseOf<N>;
@@ -82,8 +83,9 @@ export class OutboxController implements ReactiveController {
     await (await this.connect())?.discardOutboxEntry(entryId);
   }
 
-  private readonly send = (operation: Parameters<Parameters<IopStore['flushOutbox']>[0]>[0]) => {
-    const client = this.settings.config?.client;
+  // The store is shared by every widget on the page: a write goes to the API it was made for.
+  private readonly send = (operation: OutboxOperation) => {
+    const client = operation.apiBase ? clientFor(operation.apiBase) : this.settings.config?.client;
     if (!client) return Promise.reject(new Error('no client'));
     return client.call(operation.endpoint, operation as CallInput<WriteEndpointName>);
   };

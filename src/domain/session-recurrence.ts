@@ -1,0 +1,215 @@
+/**
+ * When alumni, family and peer sessions meet: the contract's `Recurrence` (weekly every 1-4 weeks,
+ * monthly on the nth or last weekday, once) minus exception dates, as occurrences in the center's
+ * IANA zone. One implementation for the browser and the reference server (which checks that an
+ * RSVP names a real occurrence), so the two can never disagree about a date.
+ *
+ * Dates are `YYYY-MM-DD` in the center's zone, times `HH:MM` wall time there: a 6 pm group stays at
+ * 6 pm local across daylight-saving changes, and its UTC instant moves instead.
+ */
+import { addDays, daysBetween, daysInMonth, instantToWallClock, wallTimeToInstant, weekdayOf } from './zoned-time.js';
+
+/** Structurally the contract's `Recurrence` (src/api/schemas.ts); domain code does not import the data layer. */
+export type SessionRecurrence =
+  | { readonly kind: 'weekly'; readonly interval: number; readonly day: number; readonly start: string; readonly startDate: string; readonly until?: string }
+  | { readonly kind: 'monthly-nth'; readonly nth: number; readonly day: number; readonly start: string; readonly startDate: string; readonly until?: string }
+  | { readonly kind: 'once'; readonly date: string; readonly start: string };
+
+/** What expansion needs of a session; the contract's `AlumniSession` fits. */
+export interface RecurringSession {
+  readonly id: string;
+  readonly timeZone: string;
+  readonly durationMinutes: number;
+  readonly recurrence: SessionRecurrence;
+  /** Dates in the center's zone on which it does not meet. */
+  readonly exceptions: readonly string[];
+}
+
+export interface Occurrence {
+  readonly sessionId: string;
+  /** The date in the center's zone: what an RSVP names. */
+  readonly date: string;
+  readonly start: Date;
+  readonly end: Date;
+}
+
+export interface InstantRange {
+  readonly from: Date;
+  readonly to: Date;
+}
+
+const MS_PER_MINUTE = 60_000;
+
+function withinBounds(date: string, startDate: string, until: string | undefined): boolean {
+  return date >= startDate && (until === undefined || date <= until);
+}
+
+/** The first date on or after `date` that falls on `weekday` (Sunday = 0). */
+function nextWeekday(date: string, weekday: number): string {
+  return addDays(date, (weekday - weekdayOf(date) + 7) % 7);
+}
+
+/** The nth (1-5) or last (-1) `weekday` of the month containing `date`; undefined when the month has no 5th. */
+export function nthWeekdayOfMonth(date: string, nth: number, weekday: number): string | undefined {
+  const monthStart = `${date.slice(0, 8)}01`;
+  const length = daysInMonth(date);
+  if (nth === -1) {
+    const last = `${date.slice(0, 8)}${String(length).padStart(2, '0')}`;
+    return addDays(last, -((weekdayOf(last) - weekday + 7) % 7));
+  }
+  const first = nextWeekday(monthStart, weekday);
+  const day = Number(first.slice(8, 10)) + (nth - 1) * 7;
+  return day <= length ? `${date.slice(0, 8)}${String(day).padStart(2, '0')}` : undefined;
+}
+
+function nextMonth(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return month === 12 ? `${year + 1}-01-01` : `${date.slice(0, 5)}${String(month + 1).padStart(2, '0')}-01`;
+}
+
+/** Whether the rule alone (exceptions aside) puts a meeting on `date`. */
+export function ruleMatches(recurrence: SessionRecurrence, date: string): boolean {
+  switch (recurrence.kind) {
+    case 'once':
+      return recurrence.date === date;
+    case 'weekly': {
+      if (!withinBounds(date, recurrence.startDate, recurrence.until) || weekdayOf(date) !== recurrence.day) return false;
+      // Weeks count from the first meeting on or after startDate, so "every other week" has an anchor.
+      const sinceFirst = daysBetween(nextWeekday(recurrence.startDate, recurrence.day), date);
+      return sinceFirst >= 0 && (sinceFirst / 7) % recurrence.interval === 0;
+    }
+    case 'monthly-nth':
+      return withinBounds(date, recurrence.startDate, recurrence.until) && nthWeekdayOfMonth(date, recurrence.nth, recurrence.day) === date;
+  }
+}
+
+export function occursOn(recurrence: SessionRecurrence, exceptions: readonly string[], date: string): boolean {
+  return ruleMatches(recurrence, date) && !exceptions.includes(date);
+}
+
+/** Dates the rule puts a meeting on from `from` to `to` inclusive, exceptions not removed; ascending. */
+export function ruleDatesBetween(recurrence: SessionRecurrence, from: string, to: string): string[] {
+  if (recurrence.kind === 'once') return recurrence.date >= from && recurrence.date <= to ? [recurrence.date] : [];
+  const first = recurrence.startDate > from ? recurrence.startDate : from;
+  const last = recurrence.until !== undefined && recurrence.until < to ? recurrence.until : to;
+  const dates: string[] = [];
+  if (first > last) return dates;
+  if (recurrence.kind === 'weekly') {
+    const anchor = nextWeekday(recurrence.startDate, recurrence.day);
+    const step = 7 * recurrence.interval;
+    const behind = daysBetween(anchor, first);
+    let date = behind <= 0 ? anchor : addDays(anchor, Math.ceil(behind / step) * step);
+    for (; date <= last; date = addDays(date, step)) dates.push(date);
+    return dates;
+  }
+  for (let month = `${first.slice(0, 8)}01`; month <= last; month = nextMonth(month)) {
+    const date = nthWeekdayOfMonth(month, recurrence.nth, recurrence.day);
+    if (date !== undefined && date >= first && date <= last) dates.push(date);
+  }
+  return dates;
+}
+
+/** Occurrence dates from `from` to `to` inclusive, exceptions removed; ascending. */
+export function occurrenceDatesBetween(recurrence: SessionRecurrence, exceptions: readonly string[], from: string, to: string): string[] {
+  const skipped = new Set(exceptions);
+  return ruleDatesBetween(recurrence, from, to).filter((date) => !skipped.has(date));
+}
+
+/**
+ * When an occurrence starts. A start inside a spring-forward gap (02:30 on the change night) moves
+ * forward by the gap, as calendar programs do, rather than vanishing.
+ */
+export function occurrenceStart(session: RecurringSession, date: string): Date {
+  // `shift-forward` always answers an instant.
+  return wallTimeToInstant(date, session.recurrence.start, session.timeZone, 'shift-forward')!;
+}
+
+export function occurrenceOn(session: RecurringSession, date: string): Occurrence {
+  const start = occurrenceStart(session, date);
+  return { sessionId: session.id, date, start, end: new Date(start.getTime() + session.durationMinutes * MS_PER_MINUTE) };
+}
+
+const wallDate = (instant: Date, timeZone: string) => instantToWallClock(instant, timeZone).date;
+
+export function compareOccurrences(a: Occurrence, b: Occurrence): number {
+  return a.start.getTime() - b.start.getTime() || (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0);
+}
+
+/**
+ * Every occurrence of every session that overlaps the range (ends after `from`, starts before
+ * `to`), so a group that began ten minutes ago is still listed as happening now. Sorted by start,
+ * then session id.
+ */
+export function expandOccurrences(sessions: readonly RecurringSession[], range: InstantRange): Occurrence[] {
+  const occurrences: Occurrence[] = [];
+  const fromMs = range.from.getTime();
+  const toMs = range.to.getTime();
+  for (const session of sessions) {
+    // A day either side: the range's ends are instants, and a late session can run past midnight.
+    const firstDate = addDays(wallDate(range.from, session.timeZone), -1 - Math.ceil(session.durationMinutes / 1440));
+    const lastDate = addDays(wallDate(range.to, session.timeZone), 1);
+    for (const date of occurrenceDatesBetween(session.recurrence, session.exceptions, firstDate, lastDate)) {
+      const occurrence = occurrenceOn(session, date);
+      if (occurrence.end.getTime() > fromMs && occurrence.start.getTime() < toMs) occurrences.push(occurrence);
+    }
+  }
+  return occurrences.sort(compareOccurrences);
+}
+
+/** The next `count` occurrences of one session that have not ended by `now`. */
+export function nextOccurrences(session: RecurringSession, now: Date, count: number): Occurrence[] {
+  const found: Occurrence[] = [];
+  let from = addDays(wallDate(now, session.timeZone), -1);
+  // Monthly rules need about a month per occurrence; a bounded look-ahead keeps a sparse rule cheap.
+  for (let window = 0; window < 8 && found.length < count; window += 1) {
+    const to = addDays(from, 7 * Math.max(count, 6));
+    for (const date of occurrenceDatesBetween(session.recurrence, session.exceptions, from, to)) {
+      const occurrence = occurrenceOn(session, date);
+      if (occurrence.end.getTime() > now.getTime() && found.length < count) found.push(occurrence);
+    }
+    if (session.recurrence.kind === 'once') break;
+    from = addDays(to, 1);
+  }
+  return found;
+}
+
+/** Whether `now` falls between the occurrence's start (included) and end (excluded). */
+export function isHappeningNow(occurrence: Occurrence, now: Date): boolean {
+  return occurrence.start.getTime() <= now.getTime() && now.getTime() < occurrence.end.getTime();
+}
+
+/** The first date the rule meets on (exceptions aside): a series' DTSTART, which RFC 5545 counts as its first instance. */
+export function firstRuleDate(recurrence: SessionRecurrence): string | undefined {
+  if (recurrence.kind === 'once') return recurrence.date;
+  if (recurrence.kind === 'weekly') {
+    const first = nextWeekday(recurrence.startDate, recurrence.day);
+    return recurrence.until === undefined || first <= recurrence.until ? first : undefined;
+  }
+  // Within 13 months a 5th weekday always turns up; `until` may cut it off first.
+  const horizon = addDays(recurrence.startDate, 400);
+  return ruleDatesBetween(recurrence, recurrence.startDate, recurrence.until !== undefined && recurrence.until < horizon ? recurrence.until : horizon)[0];
+}
+
+const RFC_DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
+
+const utcStamp = (instant: Date) => instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/**
+ * The RFC 5545 RRULE for a recurring session (undefined for a one-off), e.g.
+ * `FREQ=WEEKLY;INTERVAL=2;BYDAY=WE` or `FREQ=MONTHLY;BYDAY=-1TH`. UNTIL is the last possible
+ * start in UTC, as RFC 5545 §3.3.10 requires when DTSTART carries a TZID.
+ */
+export function seriesRrule(recurrence: SessionRecurrence, timeZone: string): string | undefined {
+  if (recurrence.kind === 'once') return undefined;
+  const day = RFC_DAYS[recurrence.day];
+  const parts =
+    recurrence.kind === 'weekly'
+      ? ['FREQ=WEEKLY', ...(recurrence.interval > 1 ? [`INTERVAL=${recurrence.interval}`] : []), `BYDAY=${day}`]
+      : ['FREQ=MONTHLY', `BYDAY=${recurrence.nth}${day}`];
+  if (recurrence.until !== undefined) {
+    parts.push(`UNTIL=${utcStamp(wallTimeToInstant(recurrence.until, recurrence.start, timeZone, 'shift-forward')!)}`);
+  }
+  return parts.join(';');
+}
+

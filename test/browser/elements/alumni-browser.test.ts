@@ -1,0 +1,242 @@
+// <iop-alumni-browser> against the seeded reference server behind /api/iop/ (Juniper Ridge, America/Denver).
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AlumniSession } from '../../../src/api/schemas.js';
+import { createClient } from '../../../src/client/client.js';
+import { registerClient } from '../../../src/client/shared-clients.js';
+import { nextOccurrences } from '../../../src/domain/session-recurrence.js';
+import '../../../src/elements/alumni-browser/alumni-browser.js';
+import type { IopAlumniBrowser, IopRsvpConfirmedEvent } from '../../../src/elements/alumni-browser/alumni-browser.js';
+
+const API = '/api/iop/';
+const api = createClient({ apiBase: API });
+
+const root = (el: IopAlumniBrowser) => el.shadowRoot!;
+const text = (el: IopAlumniBrowser) => root(el).textContent!.replace(/\s+/g, ' ');
+const active = (el: IopAlumniBrowser) => root(el).activeElement as HTMLElement | null;
+
+async function browser(): Promise<IopAlumniBrowser> {
+  const el = await fixture<IopAlumniBrowser>(html`<iop-alumni-browser api-base=${API}></iop-alumni-browser>`);
+  await waitUntil(() => root(el).querySelector('.results'), 'sessions load', { timeout: 10000 });
+  return el;
+}
+
+/** Presses Tab until focus is on what `matches` accepts: how a keyboard user gets there. */
+async function tabTo(el: IopAlumniBrowser, matches: (focused: HTMLElement) => boolean, what: string): Promise<void> {
+  for (let presses = 0; presses < 60; presses += 1) {
+    const focused = active(el);
+    if (focused && matches(focused)) return;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+async function seeded(id: string): Promise<AlumniSession> {
+  const today = new Date().toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  const list = await api.listAlumniSessions({ from: today, to });
+  return list.sessions.find((session) => session.id === id)!;
+}
+
+async function confirmedSeats(id: string, date: string): Promise<number> {
+  const list = await api.listAlumniSessions({ from: date, to: date });
+  return list.sessions.find((session) => session.id === id)?.counts.find((count) => count.date === date)?.confirmed ?? 0;
+}
+
+/** Opens one occurrence's details by its date heading (the list groups by day). */
+async function openOccurrence(el: IopAlumniBrowser, title: string, date: string): Promise<void> {
+  const search = root(el).querySelector<HTMLInputElement>('#search')!;
+  search.value = title;
+  search.dispatchEvent(new Event('input'));
+  await el.updateComplete;
+  while (!root(el).querySelector(`#day-${date}`)) {
+    const more = [...root(el).querySelectorAll<HTMLButtonElement>('.results > button')].at(-1);
+    if (!more) throw new Error(`no occurrence on ${date}`);
+    more.click();
+    await el.updateComplete;
+  }
+  root(el).querySelector<HTMLButtonElement>(`#day-${date} + ul .session-button`)!.click();
+  await el.updateComplete;
+}
+
+async function fillRsvp(el: IopAlumniBrowser, name: string, email: string, family = '0'): Promise<void> {
+  root(el).querySelector<HTMLButtonElement>('.detail > .button')!.click();
+  await waitUntil(() => root(el).querySelector('#rsvp-name'), 'RSVP form');
+  for (const [id, value] of [['rsvp-name', name], ['rsvp-email', email], ['rsvp-familyMembers', family]]) {
+    const input = root(el).querySelector<HTMLInputElement>(`#${id}`)!;
+    input.value = value!;
+    input.dispatchEvent(new Event('input'));
+  }
+  await el.updateComplete;
+}
+
+describe('<iop-alumni-browser> browsing', () => {
+  it('lists the seeded sessions by day from now, and passes axe', async () => {
+    const el = await browser();
+    expect(text(el)).to.contain('Alumni Group');
+    expect(text(el)).to.contain('Family Class');
+    expect(root(el).querySelectorAll('.day h3').length).to.be.greaterThan(3);
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.match(/\d+ sessions found/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by format and language with counts, searches text, and shows an empty state', async () => {
+    const el = await browser();
+    root(el).querySelector('details')!.open = true;
+    const spanish = [...root(el).querySelectorAll<HTMLInputElement>('input[name="filter-languages"]')].find((input) => input.value === 'es')!;
+    const label = root(el).querySelector(`label[for="${spanish.id}"]`)!.textContent!;
+    const count = Number(/\((\d+)\)/.exec(label)![1]);
+    expect(count).to.be.greaterThan(0);
+    spanish.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('.count')!.textContent).to.contain(`${count} sessions found`);
+    expect(text(el)).to.contain('Grupo de exalumnos en español');
+    expect(text(el)).not.to.contain('Family Class');
+    await expect(el).to.be.accessible();
+
+    const search = root(el).querySelector<HTMLInputElement>('#search')!;
+    search.value = 'zzz no such words';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(text(el)).to.contain('No sessions match these filters.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a week at a time and details with calendar files, and passes axe', async () => {
+    const el = await browser();
+    root(el).querySelectorAll<HTMLButtonElement>('.views button')[1]!.click();
+    await el.updateComplete;
+    expect(el.view).to.equal('week');
+    expect(root(el).querySelectorAll('.week-day').length).to.equal(7);
+    await expect(el).to.be.accessible();
+
+    const family = await seeded('family-class-thursday');
+    const [next] = nextOccurrences(family, new Date(), 1);
+    el.view = 'list';
+    await openOccurrence(el, 'Family Class', next!.date);
+    expect(text(el)).to.contain('Daniel, Family therapist (LMFT)');
+    expect(text(el)).to.contain('Online: you will see the link after you RSVP');
+    const series = root(el).querySelector<HTMLAnchorElement>('a[download="sessions.ics"]')!;
+    const ics = decodeURIComponent(series.href.slice(series.href.indexOf(',') + 1));
+    expect(ics).to.contain('RRULE:FREQ=WEEKLY;BYDAY=TH');
+    expect(ics).to.contain('SUMMARY:Appointment');
+    expect(ics).not.to.contain('Family Class');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<iop-alumni-browser> RSVP', () => {
+  it('takes an RSVP with the keyboard alone, reveals the join link and fires only an id and a status', async () => {
+    const el = await browser();
+    const family = await seeded('family-class-thursday');
+    const date = nextOccurrences(family, new Date(), 2)[1]!.date;
+    const before = await confirmedSeats('family-class-thursday', date);
+
+    await tabTo(el, (focused) => focused.id === 'search', 'the search field');
+    await sendKeys({ type: 'Family Class' });
+    await el.updateComplete;
+    // The second Family Class in the list is the date chosen above.
+    let seen = 0;
+    await tabTo(el, (focused) => focused.classList.contains('session-button') && (seen += 1) === 2, 'the second Family Class');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(active(el)?.id).to.equal('detail-heading');
+    await tabTo(el, (focused) => focused.textContent?.trim() === 'RSVP for this date', 'the RSVP button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active(el)?.id === 'rsvp-heading', 'the form heading takes focus');
+
+    // Submitting empty shows the error summary, focused, with links to the fields.
+    await tabTo(el, (focused) => focused.getAttribute('type') === 'submit', 'the submit button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active(el)?.classList.contains('error-summary'), 'error summary focused');
+    expect(text(el)).to.contain('Enter your first name or initials');
+    await expect(el).to.be.accessible();
+
+    await tabTo(el, (focused) => focused.id === 'rsvp-name', 'the name field');
+    await sendKeys({ type: 'J.R.' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'jr@example.org' });
+    await tabTo(el, (focused) => focused.getAttribute('type') === 'submit', 'the submit button');
+    const fired = oneEvent(el, 'iop-rsvp-confirmed');
+    await sendKeys({ press: 'Enter' });
+    const event = (await fired) as unknown as IopRsvpConfirmedEvent;
+    expect(event.status).to.equal('confirmed');
+    expect(event.rsvpId).to.be.a('string');
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(Object.keys(event).filter((key) => key !== 'isTrusted').sort()).to.deep.equal(['rsvpId', 'status']);
+    await waitUntil(() => active(el)?.id === 'done-heading', 'confirmation focused');
+    expect(text(el)).to.contain('You are booked in');
+    expect(root(el).querySelector<HTMLAnchorElement>('a[target="_blank"]')!.href).to.equal('https://meet.example.org/juniper-family-class');
+    expect(await confirmedSeats('family-class-thursday', date)).to.equal(before + 1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('puts an RSVP on the waitlist when the occurrence is full, and cancels it with its token', async () => {
+    const mindful = await seeded('mindful-saturday');
+    const date = nextOccurrences(mindful, new Date(), 3)[2]!.date;
+    // Fill the room (capacity 4) so the next RSVP must wait.
+    await api.createRsvp('mindful-saturday', { occurrenceDate: date, name: 'A', email: 'a@example.org', familyMembers: mindful.capacity! - 1, locale: 'en' });
+    const el = await browser();
+    await openOccurrence(el, 'Saturday Mindfulness Circle', date);
+    // The cached list paints first; the refreshed counts follow.
+    await waitUntil(() => text(el).includes('Full: you can join the waitlist'), 'the refreshed counts show the room full');
+    await fillRsvp(el, 'K', 'k@example.org');
+    const fired = oneEvent(el, 'iop-rsvp-confirmed');
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    expect(((await fired) as unknown as IopRsvpConfirmedEvent).status).to.equal('waitlisted');
+    await el.updateComplete;
+    expect(text(el)).to.contain('You are on the waitlist');
+    expect(text(el)).to.match(/You are number \d+ on the waitlist/);
+    // A waitlisted RSVP gets no join link.
+    expect(root(el).querySelector('a[target="_blank"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    root(el).querySelector<HTMLButtonElement>('.confirmation .button')!.click();
+    await el.updateComplete;
+    const mine = [...root(el).querySelectorAll<HTMLElement>('.my-rsvp')].find((item) => item.textContent!.includes('Saturday Mindfulness Circle') && item.textContent!.includes('On the waitlist'))!;
+    expect(mine, 'the waitlisted RSVP is in My sessions').to.not.equal(undefined);
+    const count = root(el).querySelectorAll('.my-rsvp').length;
+    mine.querySelector('button')!.click();
+    await waitUntil(() => root(el).querySelector('#notice'), 'cancel notice');
+    expect(root(el).querySelector('#notice')!.textContent).to.contain('Your RSVP is cancelled.');
+    expect(root(el).querySelectorAll('.my-rsvp').length).to.equal(count - 1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('queues an RSVP made offline and delivers it exactly once when the connection is back', async () => {
+    // The same reference server through a client whose network can be switched off, like a phone losing signal.
+    let offline = true;
+    let posts = 0;
+    const flaky: typeof fetch = (input, init) => {
+      if (offline) return Promise.reject(new TypeError('Failed to fetch'));
+      if (init?.method === 'POST') posts += 1;
+      return fetch(input, init);
+    };
+    const base = `${API}?offline-${crypto.randomUUID()}`;
+    registerClient(base, createClient({ apiBase: API, fetch: flaky, retry: false }));
+    const hcp = await seeded('hcp-peer-monday');
+    const date = nextOccurrences(hcp, new Date(), 3)[2]!.date;
+    const before = await confirmedSeats('hcp-peer-monday', date);
+
+    offline = false;
+    const el = await fixture<IopAlumniBrowser>(html`<iop-alumni-browser api-base=${base}></iop-alumni-browser>`);
+    await waitUntil(() => root(el).querySelector('.results'), 'sessions load', { timeout: 10000 });
+    await openOccurrence(el, 'Healthcare Professionals', date);
+    await fillRsvp(el, 'P', 'p@example.org');
+    offline = true;
+    const fired = oneEvent(el, 'iop-rsvp-confirmed');
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    expect(((await fired) as unknown as IopRsvpConfirmedEvent).status).to.equal('queued');
+    await el.updateComplete;
+    expect(text(el)).to.contain('Your RSVP is saved on this device');
+    await expect(el).to.be.accessible();
+
+    offline = false;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => text(el).includes('You are booked in'), 'delivered after reconnecting', { timeout: 10000 });
+    window.dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await confirmedSeats('hcp-peer-monday', date)).to.equal(before + 1);
+    expect(posts).to.be.greaterThan(0);
+  });
+});
