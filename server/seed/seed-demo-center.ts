@@ -4,7 +4,7 @@
  * JSON goes in as `$n::text::jsonb`: the two drivers serialise a bare JS value for jsonb differently.
  */
 import type { Database } from '../db/database.js';
-import { ruleDatesBetween } from '../domain/session-occurrence.js';
+import { ruleDatesBetween } from '../../src/domain/session-recurrence.js';
 import { addDays, instantToWallClock } from '../../src/domain/zoned-time.js';
 import { closedHolidays, DEMO_AVAILABILITY, DEMO_CENTER, DEMO_PAYERS, DEMO_PROGRAMS, demoSessions } from './demo-center.js';
 

@@ -2,7 +2,7 @@
 import type { AlumniSession, AlumniSessionList, AlumniSessionQuery, Rsvp, RsvpRequest } from '../../src/api/schemas.js';
 import type { Queryable } from '../db/database.js';
 import { decideSeat, promotable } from '../domain/rsvp-capacity.js';
-import { occursOn, ruleDatesBetween } from '../domain/session-occurrence.js';
+import { occursOn, ruleDatesBetween } from '../../src/domain/session-recurrence.js';
 import { daysBetween, wallTimeToInstant } from '../../src/domain/zoned-time.js';
 import { invalidField, notFound, ProblemError } from '../http/problem.js';
 import { newRecordId, newToken, secretsEqual, sha256Hex } from '../security/secrets.js';

@@ -13,7 +13,7 @@ import { readServerConfig } from '../../server/config.js';
 import { findSlot, generateSlots, nearestSlots, parseSlotId, slotId, type AvailabilityWindow } from '../../server/domain/assessment-slots.js';
 import { canonicalJson, decideOnSeenKey, fingerprintMaterial } from '../../server/domain/idempotency.js';
 import { decideSeat, promotable } from '../../server/domain/rsvp-capacity.js';
-import { occursOn } from '../../server/domain/session-occurrence.js';
+import { occursOn } from '../../src/domain/session-recurrence.js';
 import { addDays, instantToWallClock, offsetMinutesAt, wallTimeToInstant, weekdayOf } from '../../src/domain/zoned-time.js';
 import { simulatedEligibility } from '../../server/eligibility/simulated-eligibility.js';
 import { fieldErrors } from '../../server/http/field-errors.js';
