@@ -4,11 +4,13 @@
 import { fixture, expect, html, nextFrame } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import * as alumniBrowserStories from '../../stories/alumni-browser.stories.js';
+import * as intakeScreenerStories from '../../stories/intake-screener.stories.js';
 import * as providerStories from '../../stories/provider.stories.js';
 import * as themeStories from '../../stories/theme.stories.js';
 
 const storyModules: Record<string, Record<string, unknown>> = {
   'alumni-browser.stories.ts': alumniBrowserStories,
+  'intake-screener.stories.ts': intakeScreenerStories,
   'provider.stories.ts': providerStories,
   'theme.stories.ts': themeStories,
 };

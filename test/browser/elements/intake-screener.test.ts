@@ -1,0 +1,322 @@
+import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createClient } from '../../../src/client/client.js';
+import { registerClient } from '../../../src/client/shared-clients.js';
+import '../../../src/elements/intake-screener/intake-screener.js';
+import type { IntakeSubmittedEvent, IopIntakeScreener } from '../../../src/elements/intake-screener/intake-screener.js';
+import { storeFor } from '../../../src/store/shared-stores.js';
+import { canary } from '../../support/fixtures.js';
+
+// The reference server (seeded, behind the dev server) with a switch for the connection: a fetch
+// that fails like a dropped connection while `offline` is set. Registered before any widget renders.
+const apiBase = '/api/iop/';
+const network = { offline: false, requests: 0 };
+registerClient(
+  apiBase,
+  createClient({
+    apiBase: new URL(apiBase, location.href).href,
+    fetch: (input, init) => {
+      network.requests += 1;
+      return network.offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+    },
+  }),
+);
+/** The reference server writes to PGlite: give it longer than waitUntil's default second. */
+const waitUntil = (predicate: () => unknown, message?: string) => waitUntilDefault(predicate, message, { timeout: 10000 });
+const staffToken = 'test-staff-token-0123456789abcdef';
+
+const root = (el: IopIntakeScreener) => el.shadowRoot!;
+const heading = (el: IopIntakeScreener) => root(el).querySelector('h2')?.textContent?.trim() ?? '';
+const crisis = (el: IopIntakeScreener) => root(el).querySelector('[part="crisis"]');
+const radio = (el: IopIntakeScreener, name: string, index: number) => root(el).querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)[index]!;
+
+/** Everything a person answers for a short screening, up to the review (PHQ-9 + ASQ, all calm). */
+const calmAnswers = (name: string) => ({
+  consent: ['yes'],
+  for: 'self',
+  'age-group': '26-64',
+  profession: 'none',
+  ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq-9-${i + 1}`, 0])),
+  'asq-1': 0,
+  'asq-2': 0,
+  'asq-3': 0,
+  'asq-4': 0,
+  'withdrawal-seizures': 'no',
+  'withdrawal-recent': 'no',
+  'withdrawal-daily': 'no',
+  times: ['evening'],
+  format: 'online',
+  payment: 'insurance',
+  'contact-name': name,
+  'contact-preferred': 'phone',
+  'contact-phone': '303 555 0142',
+  'contact-voicemail': 'no',
+});
+
+async function seedDraft(step: string, answers: Record<string, unknown>, submitted = false) {
+  await (await storeFor('local')).saveDraft('intake-screener', { step, answers, ...(submitted && { submitted }) });
+}
+
+async function resetDevice() {
+  await (await storeFor('local')).clearPersonalData();
+  network.offline = false;
+}
+
+async function staffIntakesNamed(name: string): Promise<number> {
+  const headers = { authorization: `Bearer ${staffToken}` };
+  const list = (await (await fetch(`${apiBase}staff/intakes?status=all&limit=500`, { headers })).json()) as { records: { id: string }[] };
+  let found = 0;
+  for (const { id } of list.records) {
+    const record = (await (await fetch(`${apiBase}staff/intakes/${id}`, { headers })).json()) as { data: { contact?: { name?: string } } };
+    if (record.data.contact?.name === name) found += 1;
+  }
+  return found;
+}
+
+/**
+ * Answers the current step with the keyboard only: Tab through it, choose in each radio group with
+ * Space (first option) or arrows (`choose[name]` = option index), tick the first box of a checkbox
+ * group, type into text fields, then press Enter on the submit button.
+ */
+async function answerByKeyboard(el: IopIntakeScreener, choose: Record<string, number | string> = {}) {
+  const before = heading(el);
+  for (let presses = 0; presses < 250; presses += 1) {
+    await sendKeys({ press: 'Tab' });
+    const active = root(el).activeElement as HTMLInputElement | HTMLButtonElement | null;
+    if (!active) continue;
+    if (active instanceof HTMLButtonElement) {
+      if (active.type !== 'submit') continue;
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => heading(el) !== before, `still on "${before}"`);
+      return;
+    }
+    if (active.type === 'radio') {
+      const index = Number(choose[active.name] ?? 0);
+      if (index === 0) await sendKeys({ press: 'Space' });
+      for (let step = 0; step < index; step += 1) await sendKeys({ press: 'ArrowDown' });
+    } else if (active.type === 'checkbox') {
+      if (active.id === active.name) await sendKeys({ press: 'Space' });
+    } else if (typeof choose[active.id] === 'string') {
+      await sendKeys({ type: choose[active.id] as string });
+    }
+    await el.updateComplete;
+  }
+  throw new Error(`never reached the submit button on "${before}"`);
+}
+
+describe('<iop-intake-screener>', () => {
+  beforeEach(resetDevice);
+
+  it('goes through the whole flow with the keyboard only, axe clean on every step, and sends once', async () => {
+    const name = canary('kb');
+    const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} instruments="phq-9,asq"></iop-intake-screener>`);
+    await waitUntil(() => heading(el) === 'Before you start');
+    expect(root(el).querySelector('.progress')!.textContent).to.equal('Step 1 of 9');
+    root(el).querySelector<HTMLElement>('h2')!.focus();
+    const plan: [string, Record<string, number | string>][] = [
+      ['Before you start', {}],
+      ['About you', {}],
+      ['Your work', {}],
+      ['How you have been feeling (PHQ-9)', {}],
+      ['Your safety (ASQ)', { 'asq-1': 1, 'asq-2': 1, 'asq-3': 1, 'asq-4': 1 }],
+      ['Stopping or cutting down', { 'withdrawal-seizures': 1, 'withdrawal-recent': 1, 'withdrawal-daily': 1 }],
+      ['What would work for you', {}],
+      ['How can we reach you?', { 'contact-name': name, 'contact-phone': '303 555 0142', 'contact-voicemail': 1 }],
+    ];
+    for (const [title, choose] of plan) {
+      expect(heading(el)).to.equal(title);
+      await expect(el).to.be.accessible();
+      await answerByKeyboard(el, choose);
+      // Focus moves to each new step's heading.
+      expect(root(el).activeElement).to.equal(root(el).querySelector('h2'));
+    }
+    expect(heading(el)).to.equal('Check your answers');
+    expect(root(el).textContent).to.include('Your answers suggest an intensive outpatient program may be a fit');
+    await expect(el).to.be.accessible();
+    // The contact step left the contact for the other widgets to offer.
+    const shared = await (await storeFor('local')).loadDraft<{ name: string; preferred: string; voicemailOk: boolean }>('shared-contact');
+    expect(shared).to.deep.equal({ name, phone: '303 555 0142', preferred: 'phone', voicemailOk: false });
+
+    const submitted = oneEvent(el, 'iop-intake-submitted') as Promise<IntakeSubmittedEvent>;
+    await answerByKeyboard(el);
+    const event = await submitted;
+    expect(Object.keys(event.detail)).to.deep.equal(['intakeId', 'status']);
+    expect(event.detail.status).to.equal('sent');
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(heading(el)).to.equal('Thank you. We have your answers');
+    expect(root(el).textContent).to.include(event.detail.intakeId);
+    await expect(el).to.be.accessible();
+    expect(await staffIntakesNamed(name)).to.equal(1);
+    expect(document.title + location.href + JSON.stringify(event.detail)).not.to.include(name);
+  });
+
+  it('shows the error summary, linked and focused, when Continue is pressed with missing answers', async () => {
+    await seedDraft('phq-9', { consent: ['yes'], for: 'self', 'age-group': '26-64', profession: 'none', 'phq-9-1': 1 });
+    const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} instruments="phq-9,asq"></iop-intake-screener>`);
+    await waitUntil(() => heading(el).includes('PHQ-9'));
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => root(el).querySelector('.error-summary'));
+    const summary = root(el).querySelector<HTMLElement>('.error-summary')!;
+    expect(root(el).activeElement).to.equal(summary);
+    expect(summary.textContent).to.include('There is a problem');
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.map((link) => link.getAttribute('href'))).to.deep.equal(['#phq-9-2', '#phq-9-3', '#phq-9-4', '#phq-9-5', '#phq-9-6', '#phq-9-7', '#phq-9-8', '#phq-9-9']);
+    expect(links[0]!.textContent).to.equal('Select an answer to question 2');
+    const first = root(el).getElementById('phq-9-2') as HTMLInputElement;
+    expect(first.getAttribute('aria-invalid')).to.equal('true');
+    expect(root(el).getElementById('phq-9-2-error')!.textContent).to.include('Error:');
+    expect(heading(el)).to.include('PHQ-9');
+    await expect(el).to.be.accessible();
+    links[0]!.click();
+    expect(root(el).activeElement).to.equal(first);
+  });
+
+  it('shows the crisis panel at once on PHQ-9 item 9 with the network blocked', async () => {
+    await seedDraft('phq-9', { consent: ['yes'], for: 'self', 'age-group': '26-64', profession: 'none' });
+    network.offline = true;
+    const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} instruments="phq-9,asq"></iop-intake-screener>`);
+    await waitUntil(() => heading(el).includes('PHQ-9'));
+    expect(crisis(el)).to.equal(null);
+    const requestsBefore = network.requests;
+    radio(el, 'phq-9-9', 1).click();
+    await el.updateComplete;
+    const panel = crisis(el)!;
+    expect(panel).not.to.equal(null);
+    expect(panel.closest('[role="alert"]')).not.to.equal(null);
+    expect(panel.textContent).to.include('Call 988');
+    expect([...panel.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.include.members(['tel:988', 'sms:988', 'tel:911']);
+    expect(getComputedStyle(panel).position).to.equal('sticky');
+    expect(network.requests).to.equal(requestsBefore);
+    await expect(el).to.be.accessible();
+  });
+
+  it('makes the crisis panel urgent on an ASQ acuity "yes", in Spanish too', async () => {
+    await seedDraft('asq', { consent: ['yes'], for: 'self', 'age-group': '26-64', profession: 'none' });
+    const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} locale="es" instruments="asq"></iop-intake-screener>`);
+    await waitUntil(() => heading(el).includes('ASQ'));
+    expect(root(el).querySelectorAll('fieldset')).to.have.length(4);
+    radio(el, 'asq-1', 0).click();
+    await el.updateComplete;
+    expect(crisis(el)!.textContent).to.include('No tiene que pasar por esto solo(a)');
+    // Item 5 (acuity) appears only now.
+    radio(el, 'asq-5', 0).click();
+    await el.updateComplete;
+    expect(crisis(el)!.querySelector('h3')!.textContent).to.equal('Por favor, busque ayuda ahora');
+    await expect(el).to.be.accessible();
+  });
+
+  it('resumes where the person left off after a reload', async () => {
+    const first = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase}></iop-intake-screener>`);
+    await waitUntil(() => heading(first) === 'Before you start');
+    root(first).querySelector<HTMLElement>('h2')!.focus();
+    await answerByKeyboard(first);
+    await answerByKeyboard(first, { 'age-group': 2 });
+    expect(heading(first)).to.equal('Your work');
+    first.remove();
+
+    const again = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase}></iop-intake-screener>`);
+    await waitUntil(() => heading(again) === 'Your work');
+    expect(root(again).textContent).to.include('Welcome back');
+    expect(again.shadowRoot!.querySelector('.progress')!.textContent).to.equal('Step 3 of 12');
+    root(again).querySelector<HTMLButtonElement>('.button--secondary')!.click();
+    await waitUntil(() => heading(again) === 'About you');
+    expect(radio(again, 'age-group', 2).checked).to.equal(true);
+    await expect(again).to.be.accessible();
+  });
+
+  it('saves nothing on the device in shared-device mode, and says so', async () => {
+    const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} storage="memory"></iop-intake-screener>`);
+    await waitUntil(() => heading(el) === 'Before you start');
+    await waitUntil(() => root(el).textContent!.includes('Shared-device mode: nothing you type is saved on this device.'));
+    root(el).querySelector<HTMLElement>('h2')!.focus();
+    await answerByKeyboard(el);
+    await answerByKeyboard(el);
+    expect(heading(el)).to.equal('Your work');
+    await expect(el).to.be.accessible();
+    const drafts = await new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('iop-widgets');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('drafts')) return resolve(0);
+        const count = db.transaction('drafts').objectStore('drafts').count();
+        count.onsuccess = () => resolve(count.result);
+        count.onerror = () => reject(count.error);
+      };
+    });
+    expect(drafts).to.equal(0);
+  });
+
+  it('queues an offline submission, says so, and delivers it once when back online', async () => {
+    const name = canary('offline');
+    await seedDraft('review', calmAnswers(name));
+    network.offline = true;
+    const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} instruments="phq-9,asq"></iop-intake-screener>`);
+    await waitUntil(() => heading(el) === 'Check your answers');
+    const queued = oneEvent(el, 'iop-intake-submitted') as Promise<IntakeSubmittedEvent>;
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    expect((await queued).detail.status).to.equal('queued');
+    await waitUntil(() => heading(el) === 'Saved on this device');
+    expect(root(el).textContent).to.include('Saved on this device; it will be sent when you are back online');
+    await expect(el).to.be.accessible();
+
+    const sent = oneEvent(el, 'iop-intake-submitted') as Promise<IntakeSubmittedEvent>;
+    network.offline = false;
+    window.dispatchEvent(new Event('online'));
+    expect((await sent).detail.status).to.equal('sent');
+    await waitUntil(() => heading(el) === 'Thank you. We have your answers');
+    expect(await staffIntakesNamed(name)).to.equal(1);
+    // Delivered: the draft is gone, so a reload starts afresh.
+    expect(await (await storeFor('local')).loadDraft('intake-screener')).to.equal(undefined);
+  });
+
+  it('shows the queued receipt again after a reload instead of sending twice', async () => {
+    const name = canary('requeue');
+    await seedDraft('review', calmAnswers(name));
+    network.offline = true;
+    const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} instruments="phq-9,asq"></iop-intake-screener>`);
+    await waitUntil(() => heading(el) === 'Check your answers');
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => heading(el) === 'Saved on this device');
+    el.remove();
+    const again = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} instruments="phq-9,asq"></iop-intake-screener>`);
+    await waitUntil(() => heading(again) === 'Saved on this device');
+    network.offline = false;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => heading(again) === 'Thank you. We have your answers');
+    expect(await staffIntakesNamed(name)).to.equal(1);
+  });
+
+  it('clears the answers and the draft on "Clear my answers"', async () => {
+    await seedDraft('about', { consent: ['yes'], for: 'self' });
+    const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase}></iop-intake-screener>`);
+    await waitUntil(() => heading(el) === 'About you');
+    root(el).querySelector<HTMLButtonElement>('.toolbar .link-button')!.click();
+    await waitUntil(() => heading(el) === 'Before you start');
+    expect(root(el).textContent).to.include('Your answers have been cleared from this device.');
+    expect(await (await storeFor('local')).loadDraft('intake-screener')).to.equal(undefined);
+    expect(root(el).querySelector('.leave')).to.equal(null);
+  });
+
+  it('offers "Leave this page" only for an https quick-exit-url', async () => {
+    const safe = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} quick-exit-url="https://www.weather.gov/"></iop-intake-screener>`);
+    await waitUntil(() => heading(safe) === 'Before you start');
+    expect(root(safe).querySelector('.leave')!.textContent).to.equal('Leave this page');
+    await expect(safe).to.be.accessible();
+    const unsafe = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} quick-exit-url="javascript:alert(1)"></iop-intake-screener>`);
+    await waitUntil(() => heading(unsafe) === 'Before you start');
+    expect(root(unsafe).querySelector('.leave')).to.equal(null);
+  });
+
+  it('shows the healthcare-professional module to a nurse, in Spanish', async () => {
+    await seedDraft('profession', { consent: ['yes'], for: 'self', 'age-group': '26-64' });
+    const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} locale="es"></iop-intake-screener>`);
+    await waitUntil(() => heading(el) === 'Su trabajo');
+    radio(el, 'profession', 1).click();
+    await el.updateComplete;
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => heading(el) === 'Para profesionales de la salud');
+    expect(root(el).textContent).to.include('Estas respuestas no se puntúan');
+    await expect(el).to.be.accessible();
+  });
+});
