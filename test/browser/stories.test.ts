@@ -6,12 +6,14 @@ import type { TemplateResult } from 'lit';
 import * as alumniBrowserStories from '../../stories/alumni-browser.stories.js';
 import * as intakeScreenerStories from '../../stories/intake-screener.stories.js';
 import * as providerStories from '../../stories/provider.stories.js';
+import * as schedulePickerStories from '../../stories/schedule-picker.stories.js';
 import * as themeStories from '../../stories/theme.stories.js';
 
 const storyModules: Record<string, Record<string, unknown>> = {
   'alumni-browser.stories.ts': alumniBrowserStories,
   'intake-screener.stories.ts': intakeScreenerStories,
   'provider.stories.ts': providerStories,
+  'schedule-picker.stories.ts': schedulePickerStories,
   'theme.stories.ts': themeStories,
 };
 
