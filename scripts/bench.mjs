@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { intakeFirstPaintByIsolation } from './bench-isolation.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -332,6 +333,206 @@ async function alumniKeystrokeToPaint() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// <iop-schedule-picker>: render time of 90 days with 20 slots a day
+// ---------------------------------------------------------------------------------------------
+
+// Runs in the page: the element as shipped (minified, production Lit) over a stand-in API that
+// answers at once with 90 days x 20 slots (1,800). "Mount" is from appending the element to the
+// calendar being laid out (programs, slots, grouping by day in the center's zone, grid, times);
+// "switch view" re-renders the slot step from week to month and back, timed to the end of layout.
+const schedulePageScript = `
+import { createClient } from './src/client/client.ts';
+import { registerClient } from './src/client/shared-clients.ts';
+import './src/elements/schedule-picker/schedule-picker.ts';
+const days = 90, perDay = 20, today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+const slots = [];
+for (let d = 1; d <= days; d += 1)
+  for (let i = 0; i < perDay; i += 1) {
+    const start = new Date(today + d * 86400000 + (15 * 60 + i * 30) * 60000);
+    const date = start.toISOString().slice(0, 10).replaceAll('-', '');
+    slots.push({ id: 'w' + i + '_' + date + '_0000', start: start.toISOString(), end: new Date(start.getTime() + 1800000).toISOString(), mode: ['phone', 'video', 'in-person'][i % 3], trackIds: [] });
+  }
+const programs = { center: { name: 'Bench Center', phone: '+1 303 555 0100', timeZone: 'America/Denver' }, programs: [{ id: 'p', name: 'Program', kind: 'iop', tracks: [{ id: 't', name: 'Track', audience: 'general', meetings: [{ day: 1, start: '18:00', end: '21:00' }], timeZone: 'America/Denver', weeks: 10, hoursPerWeek: 9, format: 'hybrid', languages: ['en'], startDates: [], seatsLeft: null }] }] };
+const answer = (body) => Promise.resolve(new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } }));
+registerClient('/bench/schedule/', createClient({ apiBase: '/bench/schedule/', fetch: (input) => answer(String(input).includes('assessment-slots') ? { timeZone: 'America/Denver', slots } : programs) }));
+const layoutDone = (el) => el.shadowRoot.querySelector('table').getBoundingClientRect();
+const mounts = [], switches = [];
+for (let round = 0; round < 12; round += 1) {
+  const el = document.createElement('iop-schedule-picker');
+  el.setAttribute('api-base', '/bench/schedule/');
+  el.setAttribute('storage', 'memory');
+  el.setAttribute('track', 't');
+  el.setAttribute('visitor-time-zone', 'Europe/London');
+  const start = performance.now();
+  document.body.append(el);
+  while (!el.shadowRoot?.querySelector('[part="time-list"]')) await new Promise((resolve) => setTimeout(resolve, 0));
+  layoutDone(el);
+  mounts.push(performance.now() - start);
+  for (const view of ['month', 'week']) {
+    const at = performance.now();
+    el.view = view;
+    await el.updateComplete;
+    layoutDone(el);
+    switches.push(performance.now() - at);
+  }
+  el.remove();
+}
+window.benchReady = { mounts: mounts.slice(2), switches: switches.slice(4), slots: slots.length };
+`;
+
+async function scheduleRender90Days() {
+  const work = await mkdtemp(join(root, '.bench-'));
+  const server = createServer();
+  let browser;
+  try {
+    await writeFile(join(work, 'entry.ts'), schedulePageScript.replaceAll("'./", `'${relative(work, root).replaceAll('\\', '/')}/`));
+    await esbuild.build({
+      entryPoints: [join(work, 'entry.ts')],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2022',
+      outfile: join(work, 'bench.js'),
+      define: { 'process.env.NODE_ENV': '"production"' },
+      tsconfig: join(root, 'tsconfig.json'),
+      logLevel: 'silent',
+    });
+    const files = {
+      '/': ['text/html', '<!doctype html><html lang="en"><title>bench</title><script type="module" src="bench.js"></script>'],
+      '/bench.js': ['text/javascript', await readFile(join(work, 'bench.js'))],
+    };
+    server.on('request', (req, res) => {
+      const file = files[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
+      res.writeHead(file ? 200 : 404, {
+        'content-type': file?.[0] ?? 'text/plain',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+      });
+      res.end(file?.[1] ?? 'not found');
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address();
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const ready = await page
+      .waitForFunction(() => globalThis.benchReady, null, { timeout: 60000 })
+      .then((handle) => handle.jsonValue())
+      .catch((error) => {
+        throw new Error(errors[0] ?? error.message);
+      });
+    const row = (label, values) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+      return [label, at(0.5).toFixed(1), at(0.95).toFixed(1), sorted.at(-1).toFixed(1)];
+    };
+    return {
+      title: `<iop-schedule-picker>: render time of 90 days with 20 slots a day (${ready.slots.toLocaleString('en-US')} slots, visitor in another zone)`,
+      columns: ['figure', 'median ms', 'p95 ms', 'max ms'],
+      rows: [row(`mount to calendar laid out (${ready.mounts.length} mounts)`, ready.mounts), row(`switch week/month view (${ready.switches.length} switches)`, ready.switches)],
+      notes: ['Issue 5 aim: under 50 ms. The stand-in API answers at once; the memory store is used, so no IndexedDB time is included.'],
+    };
+  } finally {
+    await browser?.close();
+    server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// <iop-intake-screener>: element definition to first step painted
+// ---------------------------------------------------------------------------------------------
+
+// The page holds the tag before the element exists, as a center's page would with a deferred script.
+// Timed from just before the module is imported (parse + define) and from the define itself, to the
+// frame after the first step's heading is in the shadow root (IndexedDB open + draft check included).
+const intakePageScript = `
+const el = document.querySelector('iop-intake-screener');
+const importStart = performance.now();
+await import('./intake.js');
+const defined = performance.now();
+while (!el.shadowRoot?.querySelector('h2')) await new Promise((resolve) => requestAnimationFrame(resolve));
+await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+const painted = performance.now();
+window.benchResult = { fromImport: painted - importStart, fromDefine: painted - defined, heading: el.shadowRoot.querySelector('h2').textContent };
+`;
+
+async function intakeFirstStep() {
+  const runs = 15;
+  const work = await mkdtemp(join(root, '.bench-'));
+  const server = createServer();
+  let browser;
+  try {
+    await esbuild.build({
+      entryPoints: [join(root, 'src/elements/intake-screener/intake-screener.ts')],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2022',
+      outfile: join(work, 'intake.js'),
+      define: { 'process.env.NODE_ENV': '"production"' },
+      tsconfig: join(root, 'tsconfig.json'),
+      logLevel: 'silent',
+    });
+    const files = {
+      '/': ['text/html', '<!doctype html><html lang="en"><title>bench</title><iop-intake-screener api-base="/api/"></iop-intake-screener><script type="module" src="bench.js"></script>'],
+      '/bench.js': ['text/javascript', intakePageScript],
+      '/intake.js': ['text/javascript', await readFile(join(work, 'intake.js'))],
+    };
+    server.on('request', (req, res) => {
+      const file = files[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
+      res.writeHead(file ? 200 : 404, { 'content-type': file?.[0] ?? 'text/plain' });
+      res.end(file?.[1] ?? 'not found');
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address();
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const results = [];
+    for (let run = 0; run < runs; run += 1) {
+      await page.goto(`http://127.0.0.1:${port}/`);
+      results.push(
+        await page
+          .waitForFunction(() => globalThis.benchResult, null, { timeout: 30000 })
+          .then((handle) => handle.jsonValue())
+          .catch((error) => {
+            throw new Error(errors[0] ?? error.message);
+          }),
+      );
+    }
+    const figure = (key) => {
+      const sorted = results.map((result) => result[key]).sort((a, b) => a - b);
+      return [(sorted[Math.floor(sorted.length / 2)]).toFixed(1), sorted[0].toFixed(1), sorted.at(-1).toFixed(1)];
+    };
+    return {
+      title: `<iop-intake-screener>: time to first step painted ("${results[0].heading}"), ${runs} page loads`,
+      columns: ['from', 'median ms', 'min ms', 'max ms'],
+      rows: [
+        ['element defined (customElements.define)', ...figure('fromDefine')],
+        ['module import started (parse + evaluate + define)', ...figure('fromImport')],
+      ],
+      notes: ['Includes opening IndexedDB and looking for a saved draft before the first step is shown; bundled with its runtime, minified.'],
+    };
+  } finally {
+    await browser?.close();
+    server.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------------------------
 
@@ -346,7 +547,7 @@ function printTable({ title, columns, rows, notes = [] }) {
 }
 
 /** Add a benchmark here. */
-const benchmarks = [bundleSizes, providerBreakdown, cacheReadLatency, alumniKeystrokeToPaint];
+const benchmarks = [bundleSizes, providerBreakdown, cacheReadLatency, alumniKeystrokeToPaint, scheduleRender90Days, intakeFirstStep, intakeFirstPaintByIsolation];
 
 if (!existsSync(join(dist, 'cdn/iop-widgets.js'))) {
   console.log('bench: dist/ is missing, building first');

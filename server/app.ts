@@ -9,6 +9,7 @@ import { cors } from 'hono/cors';
 import type { Database } from './db/database.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 import type { AppEnv } from './http/app-env.js';
+import { mountEmbedRoutes } from './http/embed-page.js';
 import { mountEndpoint, type EndpointSupport } from './http/endpoint-route.js';
 import { DEFAULT_IDEMPOTENCY_POLICY, IdempotencyStore, type IdempotencyPolicy } from './http/idempotency-store.js';
 import { problemResponse, ProblemError } from './http/problem.js';
@@ -45,6 +46,8 @@ export interface AppOptions {
   readonly idempotency?: Partial<IdempotencyPolicy>;
   /** Serves everything outside the API (the demo site, the CDN bundle). */
   readonly staticFiles?: MiddlewareHandler;
+  /** The CDN bundle for the isolation frame at `/api/iop/embed/` (undefined: frames answer 503). */
+  readonly embedBundle?: () => Promise<Uint8Array | string | undefined>;
 }
 
 export const DEFAULT_RULES: BookingRules = { holdMinutes: 5, minimumNoticeMinutes: 60 };
@@ -122,7 +125,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.use(`${API_BASE_PATH}*`, async (c, next) => {
     await next();
-    apiSecurityHeaders(c);
+    // The isolation frame is a page meant to be framed by the center: it sets its own policy.
+    if (!c.req.path.startsWith(`${API_BASE_PATH}embed/`)) apiSecurityHeaders(c);
   });
   app.use(
     `${API_BASE_PATH}*`,
@@ -187,6 +191,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await cancelRsvp(deps, id, bearerToken);
     return { status: 204 };
   }, support);
+  mountEmbedRoutes(app, { apiBasePath: API_BASE_PATH, allowedOrigins: [...allowed], ...(options.embedBundle ? { bundle: options.embedBundle } : {}) });
   mountStaffRoutes(app, API_BASE_PATH, { db: options.db, cipher: options.cipher, now, staffToken: options.staffToken });
 
   app.all(`${API_BASE_PATH}*`, () => problemResponse({ status: 404, code: 'not-found', detail: 'There is no such endpoint.' }));

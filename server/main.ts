@@ -6,7 +6,7 @@ import { createApp } from './app.js';
 import { ConfigError, readServerConfig } from './config.js';
 import { manualEligibility } from './eligibility/manual-eligibility.js';
 import { simulatedEligibility } from './eligibility/simulated-eligibility.js';
-import { demoSiteFiles, listen, loadDataKey, nodeClientAddress, openConfiguredDatabase } from './node-runtime.js';
+import { cdnBundleFile, demoSiteFiles, listen, loadDataKey, nodeClientAddress, openConfiguredDatabase } from './node-runtime.js';
 import { createDataCipher } from './security/data-cipher.js';
 import { seedDemoCenter } from './seed/seed-demo-center.js';
 import { createWebhookNotifier, silentNotifier } from './services/record-webhook.js';
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     writesPerMinute: config.writesPerMinute,
     bodyLimitBytes: config.bodyLimitBytes,
     staticFiles: demoSiteFiles(),
+    embedBundle: cdnBundleFile(),
   });
   const server = await listen(app, config.port, config.host);
 

@@ -3,6 +3,7 @@
  * static demo site and the HTTP listener. Tests and main.ts both start servers through here.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -66,6 +67,12 @@ export function demoSiteFiles(root = '.'): MiddlewareHandler {
   const site = serveStatic({ root: join(root, 'demo') });
   const dist = serveStatic({ root });
   return async (c, next) => (c.req.path.startsWith('/dist/') ? dist(c, next) : site(c, next));
+}
+
+/** `dist/cdn/iop-widgets.js` for the isolation frame, read per request so a rebuild is served at once. */
+export function cdnBundleFile(root = '.'): () => Promise<Uint8Array | undefined> {
+  const file = join(root, 'dist', 'cdn', 'iop-widgets.js');
+  return async () => (existsSync(file) ? readFile(file) : undefined);
 }
 
 export interface RunningServer {

@@ -2,6 +2,10 @@
  * `iop-widgets`: every element, defined on import, plus the client and the contract.
  * The CDN build bundles this file into `dist/cdn/iop-widgets.js` for a plain script tag.
  */
+// First, before anything that loads Lit: these two need no Lit, so they still work when Lit cannot
+// start (a host with `trusted-types 'none'`) and inside the isolation frame.
+import './elements/shared/trusted-types-fallback.js';
+import './elements/shared/frame-child.js';
 export * from './client.js';
 export { IopProvider } from './elements/provider/provider.js';
 export { IopSchedulePicker, BookingConfirmedEvent } from './elements/schedule-picker/schedule-picker.js';

@@ -31,6 +31,7 @@ import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import type { StorageMode } from '../../store/store.js';
 import { ConfigController } from '../shared/config-controller.js';
 import { DraftController } from '../shared/draft-controller.js';
+import { IsolationController, type Isolation } from '../shared/isolation-controller.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { ResourceController } from '../shared/resource-controller.js';
@@ -128,6 +129,10 @@ export class IopAlumniBrowser extends LitElement {
   private readonly mine = new DraftController<MyRsvp[]>(this, this.settings, 'alumni-rsvps');
   /** @internal */
   private readonly formDraft = new DraftController<RsvpForm>(this, this.settings, RSVP_FORM_DRAFT);
+  /** @internal */
+  private readonly isolationMode = new IsolationController(this, this.settings, {
+    outcome: { name: IopRsvpConfirmedEvent.eventName, create: (id, status) => new IopRsvpConfirmedEvent(id, status as RsvpStatus) },
+  });
 
   /** @internal */
   @state() private filters: SessionFilters = noFilters;
@@ -168,6 +173,8 @@ export class IopAlumniBrowser extends LitElement {
   @property({ type: Number, attribute: 'range-days' }) rangeDays = 28;
   /** Mirror the filters (never the search text) in the page URL, so a filtered list can be shared. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+  /** `frame` runs the widget in a frame served from the API origin, out of the page scripts' reach; `inline` (default) renders in the page. */
+  @property() isolation?: Isolation;
   /** Title of calendar files; discreet by default ("Appointment"). */
   @property({ attribute: 'calendar-title' }) calendarTitle?: string;
 
@@ -718,6 +725,7 @@ export class IopAlumniBrowser extends LitElement {
   }
 
   override render() {
+    if (this.isolationMode.framed) return this.isolationMode.render();
     const state = this.resource.state;
     const prepared = state.status === 'ready' ? this.prepare(state.value) : undefined;
     const screen = this.screen;

@@ -20,6 +20,7 @@ import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import type { StorageMode } from '../../store/store.js';
 import { ConfigController } from '../shared/config-controller.js';
 import { DraftController } from '../shared/draft-controller.js';
+import { IsolationController, type Isolation } from '../shared/isolation-controller.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type Choice, type FieldError } from '../shared/form-fields.js';
 import { formStyles } from '../shared/form.styles.js';
 import { OutboxController } from '../shared/outbox-controller.js';
@@ -99,6 +100,11 @@ export class IopIntakeScreener extends LitElement {
 
   private readonly settings = new ConfigController(this);
   private readonly draft = new DraftController<IntakeDraft>(this, this.settings, draftId);
+  /** @internal */
+  private readonly isolationMode = new IsolationController(this, this.settings, {
+    outcome: { name: 'iop-intake-submitted', create: (id, status) => new IntakeSubmittedEvent(id, status as IntakeSubmittedDetail['status']) },
+    frameWhenCrossOrigin: true,
+  });
   private readonly sharedContact = new DraftController<Contact>(this, this.settings, sharedContactDraftId);
   private readonly outbox = new OutboxController(this, this.settings);
   private readonly programs = new ResourceController<ProgramList>(this, this.settings, (client) => ({
@@ -131,6 +137,8 @@ export class IopIntakeScreener extends LitElement {
   @property() locale?: string;
   /** `memory` for shared devices: nothing is saved on the device, and the form says so. */
   @property() storage?: StorageMode;
+  /** `frame` keeps answers out of the page scripts' reach in a frame from the API origin; the default when the API is on another origin. `inline` renders in the page. */
+  @property() isolation?: Isolation;
   /** Comma-separated instruments, in order: `audit-c`, `audit`, `dast-10`, `phq-9`, `gad-7`, `asq`. */
   @property() instruments = 'audit-c,dast-10,phq-9,gad-7,asq';
   /** The center's result thresholds as JSON (see `ResultThresholds` in src/domain/screening-result.ts); defaults otherwise. */
@@ -669,6 +677,7 @@ export class IopIntakeScreener extends LitElement {
   }
 
   override render() {
+    if (this.isolationMode.framed) return this.isolationMode.render();
     if (!this.settings.config) return html`<p class="notice">${this.t('notConfigured')}</p>`;
     if (this.phase === 'loading') return html`<p role="status">${this.shared('loading')}</p>`;
     const done = this.phase === 'sent' || this.phase === 'queued';

@@ -15,6 +15,7 @@ import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import type { StorageMode } from '../../store/store.js';
 import { ConfigController } from '../shared/config-controller.js';
 import { DraftController } from '../shared/draft-controller.js';
+import { IsolationController, type Isolation } from '../shared/isolation-controller.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { ResourceController, type ResourceState } from '../shared/resource-controller.js';
 import { HoldCountdown } from './hold-countdown.js';
@@ -92,6 +93,10 @@ export class IopSchedulePicker extends LitElement {
   /** @internal */
   readonly draft = new DraftController<PickerState>(this, this.settings, 'schedule-picker');
   /** @internal */
+  private readonly isolationMode = new IsolationController(this, this.settings, {
+    outcome: { name: BookingConfirmedEvent.eventName, create: (id) => new BookingConfirmedEvent(id) },
+  });
+  /** @internal */
   readonly sharedContact = new DraftController<Contact>(this, this.settings, 'shared-contact');
   /** @internal */
   readonly countdown = new HoldCountdown(this);
@@ -141,6 +146,8 @@ export class IopSchedulePicker extends LitElement {
   @property() locale?: string;
   /** `memory` on shared devices: nothing typed is kept on the device. */
   @property() storage?: StorageMode;
+  /** `frame` runs the picker in a frame from the API origin, out of the page scripts' reach; `inline` (default) renders in the page. */
+  @property() isolation?: Isolation;
   /** Preselects a family of tracks by audience, e.g. `healthcare-professionals`. */
   @property() audience?: string;
   /** A track id: skips the track step and books an assessment for that track. */
@@ -807,6 +814,7 @@ export class IopSchedulePicker extends LitElement {
   }
 
   override render() {
+    if (this.isolationMode.framed) return this.isolationMode.render();
     if (!this.settings.config) return html`<p class="notice">${this.t('notConfigured')}</p>`;
     const step = this.flow.step;
     const body =

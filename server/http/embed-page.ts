@@ -1,0 +1,110 @@
+/**
+ * The isolation frame: `<api-base>embed/<tag>` is a page on the API origin holding one widget, so
+ * what a person types there is out of reach of the center page's scripts. The page has its own
+ * strict policy (no inline code, Trusted Types, framing only by the center's allowlisted origins)
+ * and loads the CDN bundle from this origin.
+ */
+import type { Context, Hono } from 'hono';
+import { frameableTags, isForwardableAttribute, type FrameableTag } from '../../src/domain/frame-messages.js';
+import type { AppEnv } from './app-env.js';
+
+/** What the frame page may do: its own scripts, styles, API calls and images; nothing inline, nothing eval'd. */
+export function embedPolicy(allowedOrigins: readonly string[]): string {
+  const ancestors = allowedOrigins.length ? allowedOrigins.join(' ') : "'self'";
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "form-action 'none'",
+    "base-uri 'none'",
+    "object-src 'none'",
+    `frame-ancestors ${ancestors}`,
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+}
+
+const FRAME_CSS = 'html,body{margin:0;overflow:hidden;background:transparent}body{padding:5px}\n';
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function isFrameable(tag: string): tag is FrameableTag {
+  return (frameableTags as readonly string[]).includes(tag);
+}
+
+function frameHeaders(c: Context, allowedOrigins: readonly string[]): void {
+  c.header('content-security-policy', embedPolicy(allowedOrigins));
+  c.header('x-content-type-options', 'nosniff');
+  c.header('referrer-policy', 'no-referrer');
+  c.header('cache-control', 'no-store');
+  c.header('cross-origin-opener-policy', 'same-origin');
+  c.header('permissions-policy', 'camera=(self), geolocation=(), microphone=(), interest-cohort=()');
+}
+
+/** The page: one widget tag, its attributes from the query, the bundle; the parent origin for postMessage. */
+export function embedPageHtml(tag: FrameableTag, apiBasePath: string, parentOrigin: string, query: URLSearchParams): string {
+  const locale = query.get('locale') === 'es' ? 'es' : 'en';
+  const attributes = [`api-base="${escapeAttribute(apiBasePath)}"`, 'isolation="inline"'];
+  for (const [name, value] of query) {
+    if (name === 'locale' || !isForwardableAttribute(name) || value.length > 200) continue;
+    attributes.push(`${name}="${escapeAttribute(value)}"`);
+  }
+  attributes.push(`locale="${locale}"`);
+  return `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="iop-embed-parent" content="${escapeAttribute(parentOrigin)}">
+<title>${locale === 'es' ? 'Formulario confidencial' : 'Confidential form'}</title>
+<link rel="stylesheet" href="assets/frame.css">
+<script type="module" src="assets/iop-widgets.js"></script>
+</head>
+<body><${tag} ${attributes.join(' ')}></${tag}></body>
+</html>
+`;
+}
+
+export interface EmbedOptions {
+  readonly apiBasePath: string;
+  readonly allowedOrigins: readonly string[];
+  /** The CDN bundle's bytes (dist/cdn/iop-widgets.js); undefined when it has not been built. */
+  readonly bundle?: () => Promise<Uint8Array | string | undefined>;
+}
+
+export function mountEmbedRoutes(app: Hono<AppEnv>, options: EmbedOptions): void {
+  const base = `${options.apiBasePath}embed/`;
+  const allowed = new Set(options.allowedOrigins);
+
+  app.get(`${base}assets/frame.css`, (c) => {
+    c.set('route', 'embed-asset');
+    frameHeaders(c, options.allowedOrigins);
+    c.header('cache-control', 'public, max-age=300');
+    return c.body(FRAME_CSS, 200, { 'content-type': 'text/css; charset=utf-8' });
+  });
+
+  app.get(`${base}assets/iop-widgets.js`, async (c) => {
+    c.set('route', 'embed-asset');
+    const bundle = await options.bundle?.();
+    frameHeaders(c, options.allowedOrigins);
+    if (bundle === undefined) return c.text('The widget bundle has not been built (npm run build).', 503);
+    c.header('cache-control', 'public, max-age=300');
+    return c.body(typeof bundle === 'string' ? bundle : new Uint8Array(bundle), 200, { 'content-type': 'text/javascript; charset=utf-8' });
+  });
+
+  app.get(`${base}:tag`, (c) => {
+    c.set('route', 'embed-page');
+    frameHeaders(c, options.allowedOrigins);
+    const tag = c.req.param('tag') ?? '';
+    const url = new URL(c.req.url);
+    const parent = url.searchParams.get('parent') ?? '';
+    // The parent origin becomes postMessage's target: only a center's own origin (or this one) may be named.
+    if (!isFrameable(tag)) return c.text('There is no such widget.', 404);
+    if (parent !== url.origin && !allowed.has(parent)) return c.text('This page may only be embedded by the center\'s own site.', 403);
+    return c.html(embedPageHtml(tag, options.apiBasePath, parent, url.searchParams));
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * The frame side of isolation mode, started by the bundle on the reference server's embed page
+ * (`<meta name="iop-embed-parent">`). It tells the host element its height, relays the widget's
+ * outcome events as id + status, and applies the locale and theme the host sends. It uses no Lit,
+ * so it also reports a widget that failed to start.
+ */
+import {
+  FRAME_PROTOCOL,
+  frameableTags,
+  outcomeEventNames,
+  outcomeFields,
+  readParentMessage,
+  type ChildMessage,
+} from '../../domain/frame-messages.js';
+
+export const EMBED_PARENT_META = 'iop-embed-parent';
+
+function startFrameChild(parentOrigin: string): void {
+  const widget = document.querySelector<HTMLElement>(frameableTags.join(','));
+  const post = (message: ChildMessage) => window.parent.postMessage(message, parentOrigin);
+
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent || event.origin !== parentOrigin) return;
+    const message = readParentMessage(event.data);
+    if (!message || !widget) return;
+    if (message.kind === 'locale') widget.setAttribute('locale', message.locale);
+    else for (const [name, value] of Object.entries(message.properties)) document.documentElement.style.setProperty(name, value);
+  });
+
+  if (!widget) {
+    post({ protocol: FRAME_PROTOCOL, kind: 'error', code: 'unknown-widget' });
+    return;
+  }
+  for (const name of outcomeEventNames) {
+    widget.addEventListener(name, (event) => {
+      const fields = outcomeFields(event);
+      if (fields) post({ protocol: FRAME_PROTOCOL, kind: 'outcome', event: name, ...fields });
+    });
+  }
+
+  let lastHeight = -1;
+  const reportHeight = () => {
+    const px = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (px !== lastHeight) {
+      lastHeight = px;
+      post({ protocol: FRAME_PROTOCOL, kind: 'height', px });
+    }
+  };
+  new ResizeObserver(reportHeight).observe(document.body);
+  post({ protocol: FRAME_PROTOCOL, kind: 'ready' });
+  reportHeight();
+
+  // The element class is defined later in the same bundle; if it never is, the bundle failed.
+  queueMicrotask(() => {
+    if (!customElements.get(widget.localName)) post({ protocol: FRAME_PROTOCOL, kind: 'error', code: 'script-failed' });
+  });
+}
+
+const parentOrigin = typeof document === 'undefined' ? null : document.querySelector<HTMLMetaElement>(`meta[name="${EMBED_PARENT_META}"]`)?.content;
+if (parentOrigin && window.parent !== window) startFrameChild(parentOrigin);
