@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 /** Elements shipped as their own entry, `src/elements/<name>/<name>.ts` -> `dist/elements/<name>.js`. Add one here. */
-export const elements = ['provider', 'alumni-browser', 'intake-screener', 'schedule-picker'];
+export const elements = ['provider', 'alumni-browser', 'insurance-verification', 'intake-screener', 'schedule-picker'];
 
 /** Every library entry, keyed by its output path under dist/ without `.js`. */
 export const entries: Record<string, string> = {

@@ -10,6 +10,7 @@ export * from './client.js';
 export { IopProvider } from './elements/provider/provider.js';
 export { IopSchedulePicker, BookingConfirmedEvent } from './elements/schedule-picker/schedule-picker.js';
 export { IopIntakeScreener, IntakeSubmittedEvent } from './elements/intake-screener/intake-screener.js';
+export { IopInsuranceVerification, IopEligibilityCheckedEvent } from './elements/insurance-verification/insurance-verification.js';
 export { IopAlumniBrowser, IopRsvpConfirmedEvent } from './elements/alumni-browser/alumni-browser.js';
 export { ConfigController } from './elements/shared/config-controller.js';
 export { iopContext } from './elements/shared/iop-context.js';

@@ -4,6 +4,7 @@
 import { fixture, expect, html, nextFrame } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import * as alumniBrowserStories from '../../stories/alumni-browser.stories.js';
+import * as insuranceVerificationStories from '../../stories/insurance-verification.stories.js';
 import * as intakeScreenerStories from '../../stories/intake-screener.stories.js';
 import * as providerStories from '../../stories/provider.stories.js';
 import * as schedulePickerStories from '../../stories/schedule-picker.stories.js';
@@ -11,6 +12,7 @@ import * as themeStories from '../../stories/theme.stories.js';
 
 const storyModules: Record<string, Record<string, unknown>> = {
   'alumni-browser.stories.ts': alumniBrowserStories,
+  'insurance-verification.stories.ts': insuranceVerificationStories,
   'intake-screener.stories.ts': intakeScreenerStories,
   'provider.stories.ts': providerStories,
   'schedule-picker.stories.ts': schedulePickerStories,

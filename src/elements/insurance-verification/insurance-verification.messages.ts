@@ -1,0 +1,461 @@
+/** Words of `<iop-insurance-verification>`, English and Spanish. Plain and warm: people read this worried. */
+import type { Catalog } from '../../i18n/locale.js';
+
+export type InsuranceMessage =
+  | 'title'
+  | 'intro'
+  | 'progress'
+  | 'notConfigured'
+  | 'payerHeading'
+  | 'payerLabel'
+  | 'payerHint'
+  | 'payerListLabel'
+  | 'payerCount'
+  | 'payerNone'
+  | 'payerLoading'
+  | 'payerChosen'
+  | 'networkIn'
+  | 'networkOut'
+  | 'networkUnknown'
+  | 'unlistedToggle'
+  | 'unlistedLabel'
+  | 'unlistedHint'
+  | 'selfPayButton'
+  | 'continue'
+  | 'back'
+  | 'errorPayerRequired'
+  | 'errorUnlistedRequired'
+  | 'memberHeading'
+  | 'prefillQuestion'
+  | 'prefillUse'
+  | 'prefillDecline'
+  | 'prefillUsed'
+  | 'memberIdLabel'
+  | 'memberIdHintGeneric'
+  | 'memberIdHintMbi'
+  | 'memberIdHintBcbs'
+  | 'groupLabel'
+  | 'groupHint'
+  | 'patientLegend'
+  | 'firstNameLabel'
+  | 'lastNameLabel'
+  | 'dobLabel'
+  | 'dobHint'
+  | 'relationshipLabel'
+  | 'relationshipSelf'
+  | 'relationshipSpouse'
+  | 'relationshipChild'
+  | 'relationshipOther'
+  | 'subscriberLegend'
+  | 'subscriberHint'
+  | 'photosLegend'
+  | 'photosHint'
+  | 'photoFront'
+  | 'photoBack'
+  | 'photoChoose'
+  | 'photoWorking'
+  | 'photoReady'
+  | 'photoRemove'
+  | 'photoFailed'
+  | 'photoAlt'
+  | 'checkButton'
+  | 'errorRequiredMemberId'
+  | 'errorMemberIdCharacters'
+  | 'errorMemberIdTooShort'
+  | 'errorMemberIdTooLong'
+  | 'errorMbiFormat'
+  | 'errorBcbsPrefix'
+  | 'errorGroup'
+  | 'errorFirstName'
+  | 'errorLastName'
+  | 'errorNameTooLong'
+  | 'errorDobRequired'
+  | 'errorDobInvalid'
+  | 'errorDobFuture'
+  | 'errorDobTooOld'
+  | 'errorRelationship'
+  | 'errorSubscriberFirstName'
+  | 'errorSubscriberLastName'
+  | 'errorSubscriberDob'
+  | 'checkingHeading'
+  | 'checkingSending'
+  | 'checkingWaiting'
+  | 'checkingLeave'
+  | 'checkingSlow'
+  | 'checkAgain'
+  | 'checkFailed'
+  | 'checkRefused'
+  | 'resultHeading'
+  | 'resultActive'
+  | 'resultPlan'
+  | 'resultInactive'
+  | 'resultInactiveHelp'
+  | 'resultNotFound'
+  | 'resultNotFoundHelp'
+  | 'resultDetailsMissing'
+  | 'resultPayerUnavailable'
+  | 'resultManual'
+  | 'fixDetails'
+  | 'deductibleLine'
+  | 'outOfPocketLine'
+  | 'coinsuranceLine'
+  | 'copayLine'
+  | 'priorAuthYes'
+  | 'priorAuthNo'
+  | 'priorAuthUnknown'
+  | 'estimateHeading'
+  | 'estimateRange'
+  | 'estimateSingle'
+  | 'estimateNotABill'
+  | 'estimateAssumptions'
+  | 'estimateNoPrice'
+  | 'trackLabel'
+  | 'assumeProgram'
+  | 'assumeDeductible'
+  | 'assumeDeductibleUnknown'
+  | 'assumeCoinsurance'
+  | 'assumeCopay'
+  | 'assumeEither'
+  | 'assumeShareUnknown'
+  | 'assumeCap'
+  | 'assumeCapUnknown'
+  | 'assumeOutOfNetwork'
+  | 'assumeNetworkUnknown'
+  | 'assumeSelfPay'
+  | 'assumeSelfPayDiscount'
+  | 'assumeNotABill'
+  | 'callMeButton'
+  | 'startOver'
+  | 'selfPayHeading'
+  | 'selfPayDiscount'
+  | 'selfPayPlans'
+  | 'selfPayNoInfo'
+  | 'callbackHeading'
+  | 'callbackIntro'
+  | 'phoneLabel'
+  | 'phoneHint'
+  | 'bestTimesLabel'
+  | 'bestTimesHint'
+  | 'voicemailLabel'
+  | 'voicemailYes'
+  | 'voicemailNo'
+  | 'consentLabel'
+  | 'consentText'
+  | 'sendCallback'
+  | 'sending'
+  | 'errorPhoneRequired'
+  | 'errorPhoneInvalid'
+  | 'errorBestTimes'
+  | 'errorVoicemail'
+  | 'errorConsent'
+  | 'callbackSent'
+  | 'callbackQueued'
+  | 'callbackRefused'
+  | 'centerPhone';
+
+export const insuranceMessages: Catalog<InsuranceMessage> = {
+  en: {
+    title: 'Check your insurance',
+    intro: 'Find out whether your plan covers our Intensive Outpatient Program and what it might cost you. It takes about two minutes.',
+    progress: 'Step {step} of {total}',
+    notConfigured: 'This insurance check is not set up yet. Please call the center.',
+    payerHeading: 'Who is your health insurance with?',
+    payerLabel: 'Insurance company',
+    payerHint: 'Start typing, then choose from the list. It is the name on the front of your insurance card.',
+    payerListLabel: 'Insurance companies',
+    payerCount: '{count} insurance companies match. Use the up and down arrows to choose.',
+    payerNone: 'No insurance company matches. You can type its name instead.',
+    payerLoading: 'Looking up insurance companies…',
+    payerChosen: 'You chose {name}.',
+    networkIn: 'We are in network with this insurer.',
+    networkOut: 'We are not in network with this insurer. You may still be covered; we will explain your options.',
+    networkUnknown: 'We will confirm whether we are in network with this insurer.',
+    unlistedToggle: 'I don’t see my insurance company',
+    unlistedLabel: 'Name of your insurance company',
+    unlistedHint: 'As it appears on your card.',
+    selfPayButton: 'I don’t have insurance, or I’d rather pay myself',
+    continue: 'Continue',
+    back: 'Back',
+    errorPayerRequired: 'Choose your insurance company from the list, or select “I don’t see my insurance company”',
+    errorUnlistedRequired: 'Enter the name of your insurance company',
+    memberHeading: 'Details from your insurance card',
+    prefillQuestion: 'You gave us your name and phone number a moment ago. Would you like to use them here?',
+    prefillUse: 'Yes, use them',
+    prefillDecline: 'No, I’ll type them',
+    prefillUsed: 'We filled in your name. Please check it matches your card.',
+    memberIdLabel: 'Member ID',
+    memberIdHintGeneric: 'On the front of your card. It may be called “ID” or “Subscriber ID”.',
+    memberIdHintMbi: 'Your Medicare Number: 11 letters and numbers, for example 1EG4-TE5-MK73. You can leave out the dashes.',
+    memberIdHintBcbs: 'Include the 3 letters or numbers at the start (the prefix), for example XYZ123456789.',
+    groupLabel: 'Group number (optional)',
+    groupHint: 'Often on the front of your card. Leave it blank if you don’t have one.',
+    patientLegend: 'The person who would come to the program',
+    firstNameLabel: 'First name',
+    lastNameLabel: 'Last name',
+    dobLabel: 'Date of birth',
+    dobHint: 'For example, 04/27/1988.',
+    relationshipLabel: 'Whose plan is it?',
+    relationshipSelf: 'Their own plan',
+    relationshipSpouse: 'Their spouse’s or partner’s plan',
+    relationshipChild: 'A parent’s plan',
+    relationshipOther: 'Someone else’s plan',
+    subscriberLegend: 'The policy holder',
+    subscriberHint: 'The person whose name is on the insurance card.',
+    photosLegend: 'Photos of the insurance card (optional)',
+    photosHint: 'They help you read the numbers. We shrink them and remove hidden details such as location before they leave your phone, and we never save them on this device.',
+    photoFront: 'Front of the card',
+    photoBack: 'Back of the card',
+    photoChoose: '{side}: take or choose a photo',
+    photoWorking: 'Preparing the photo…',
+    photoReady: 'Photo ready ({size}).',
+    photoRemove: 'Remove photo ({side})',
+    photoFailed: 'We couldn’t read that photo. Please try another one.',
+    photoAlt: 'Your photo: {side}',
+    checkButton: 'Check my coverage',
+    errorRequiredMemberId: 'Enter the member ID from your card',
+    errorMemberIdCharacters: 'The member ID can only have letters, numbers and dashes',
+    errorMemberIdTooShort: 'The member ID is too short. Check it against your card',
+    errorMemberIdTooLong: 'The member ID is too long. Check it against your card',
+    errorMbiFormat: 'Enter the Medicare Number as it is on your card: 11 letters and numbers, like 1EG4-TE5-MK73',
+    errorBcbsPrefix: 'Enter the whole member ID, including the 3 letters or numbers at the start, up to 17 characters',
+    errorGroup: 'The group number can only have letters, numbers, spaces and dashes, up to 30 characters',
+    errorFirstName: 'Enter their first name',
+    errorLastName: 'Enter their last name',
+    errorNameTooLong: 'Names must be 200 characters or fewer',
+    errorDobRequired: 'Enter their date of birth',
+    errorDobInvalid: 'Enter a real date of birth',
+    errorDobFuture: 'The date of birth must be in the past',
+    errorDobTooOld: 'Check the year of birth',
+    errorRelationship: 'Choose whose plan it is',
+    errorSubscriberFirstName: 'Enter the policy holder’s first name',
+    errorSubscriberLastName: 'Enter the policy holder’s last name',
+    errorSubscriberDob: 'Enter the policy holder’s date of birth',
+    checkingHeading: 'Checking your coverage',
+    checkingSending: 'Asking your insurance company. This usually takes a few seconds.',
+    checkingWaiting: 'Your insurance company is taking a little longer. We are still waiting for their answer (asked {count} times).',
+    checkingLeave: 'You can leave this page and come back: we keep your place on this device for a short while.',
+    checkingSlow: 'This is taking much longer than usual. You can keep waiting, or let us call you with the answer.',
+    checkAgain: 'Check again',
+    checkFailed: 'We couldn’t reach our system just now. Nothing you typed is lost. Please try again.',
+    checkRefused: 'Some details didn’t go through. Please check them and try again.',
+    resultHeading: 'What we found',
+    resultActive: 'Your insurance is active.',
+    resultPlan: 'Plan: {plan}',
+    resultInactive: 'Your insurance plan doesn’t seem to be active.',
+    resultInactiveHelp: 'If you think that’s wrong, check the details you entered, or ask us to call you. You may still be able to start the program by paying yourself.',
+    resultNotFound: 'We couldn’t find your plan with those details.',
+    resultNotFoundHelp: 'Please check the member ID, name and date of birth against your card. Small differences matter.',
+    resultDetailsMissing: 'Your plan is active, but your insurance company didn’t share the details for this kind of care. That happens often. We will call you with what it covers.',
+    resultPayerUnavailable: 'Your insurance company’s system isn’t answering right now. We will check for you and call you.',
+    resultManual: 'Our team will check your benefits by hand and call you.',
+    fixDetails: 'Check my details',
+    deductibleLine: 'Deductible: {total} a year, {remaining} still to meet.',
+    outOfPocketLine: 'Out-of-pocket maximum: {total} a year, {remaining} still to meet.',
+    coinsuranceLine: 'Coinsurance for outpatient mental health and addiction care: you pay {percent}% after the deductible.',
+    copayLine: 'Copay for outpatient mental health and addiction care: {amount} a visit.',
+    priorAuthYes: 'Your plan needs approval before you start (prior authorization). We handle that with your insurance company.',
+    priorAuthNo: 'Your plan does not need approval before you start.',
+    priorAuthUnknown: 'We will check whether your plan needs approval before you start.',
+    estimateHeading: 'What the program might cost you',
+    estimateRange: 'About {low} to {high} for the whole program.',
+    estimateSingle: 'About {amount} for the whole program.',
+    estimateNotABill: 'This is an estimate, not a bill.',
+    estimateAssumptions: 'What this estimate is based on',
+    estimateNoPrice: 'We can’t estimate a cost for this program online. We will go through it with you on the phone.',
+    trackLabel: 'Which program are you thinking about?',
+    assumeProgram: '{days} days of program ({daysPerWeek} days a week for {weeks} weeks) at {perDay} a day: {billed} before insurance.',
+    assumeDeductible: 'You still have {amount} of your deductible to meet. Until it is met you pay the full cost of each day.',
+    assumeDeductibleUnknown: 'Your plan didn’t say how much deductible is left, so the estimate runs from “already met” to “not met at all”.',
+    assumeCoinsurance: 'After the deductible you pay {percent}% of each day (coinsurance).',
+    assumeCopay: 'After the deductible you pay {amount} a day (copay), or less if a day costs less.',
+    assumeEither: 'Your plan lists both a coinsurance and a copay and didn’t say which applies to this program, so the estimate covers both.',
+    assumeShareUnknown: 'Your plan didn’t say what you pay after the deductible, so the estimate runs from nothing to the full cost.',
+    assumeCap: 'You won’t pay more than the {amount} left of your out-of-pocket maximum for covered care this year.',
+    assumeCapUnknown: 'Your plan didn’t share its out-of-pocket maximum, so the estimate isn’t limited by it.',
+    assumeOutOfNetwork: 'We are not in network with your plan, so it may pay little or nothing. The high end is the whole program.',
+    assumeNetworkUnknown: 'We haven’t confirmed that we are in network with your plan. Out of network you may pay more.',
+    assumeSelfPay: 'Without insurance you pay the program price.',
+    assumeSelfPayDiscount: 'Paying in advance takes {percent}% off; the low end assumes you do.',
+    assumeNotABill: 'Other care (such as medication or lab tests), missed or extra days, and changes to your plan are not included.',
+    callMeButton: 'Ask us to call you',
+    startOver: 'Start again and forget these details',
+    selfPayHeading: 'Paying for the program yourself',
+    selfPayDiscount: 'Paying in advance: {percent}% off.',
+    selfPayPlans: 'Interest-free monthly payment plans are available.',
+    selfPayNoInfo: 'Please call us and we will go through the cost with you.',
+    callbackHeading: 'Ask us to call you',
+    callbackIntro: 'Someone from our admissions team will call you, usually within one working day. The call is confidential.',
+    phoneLabel: 'Phone number',
+    phoneHint: 'We’ll only use it to call you about your insurance.',
+    bestTimesLabel: 'Best times to call (optional)',
+    bestTimesHint: 'For example, weekdays after 5 pm.',
+    voicemailLabel: 'If you don’t answer, may we leave a voicemail that names our center?',
+    voicemailYes: 'Yes, you can leave a message',
+    voicemailNo: 'No, please don’t leave a message',
+    consentLabel: 'Permission to call',
+    consentText: 'I agree that the center may call me at this number about my insurance and the program.',
+    sendCallback: 'Ask for a call',
+    sending: 'Sending…',
+    errorPhoneRequired: 'Enter a phone number we can call',
+    errorPhoneInvalid: 'Enter a phone number, like (303) 555-0142',
+    errorBestTimes: 'Best times must be 200 characters or fewer',
+    errorVoicemail: 'Choose whether we may leave a voicemail',
+    errorConsent: 'Tick the box to let us call you',
+    callbackSent: 'Thank you. We have your request and will call you soon.',
+    callbackQueued: 'You seem to be offline. Your request is saved on this device and will be sent as soon as you are back online.',
+    callbackRefused: 'We couldn’t accept the request. Please check your phone number and try again, or call us.',
+    centerPhone: 'You can also call {center} at {phone}.',
+  },
+  es: {
+    title: 'Verifique su seguro',
+    intro: 'Averigüe si su plan cubre nuestro Programa Intensivo Ambulatorio y cuánto podría costarle. Toma unos dos minutos.',
+    progress: 'Paso {step} de {total}',
+    notConfigured: 'Esta verificación de seguro aún no está configurada. Por favor, llame al centro.',
+    payerHeading: '¿Con qué compañía tiene su seguro médico?',
+    payerLabel: 'Compañía de seguros',
+    payerHint: 'Empiece a escribir y elija de la lista. Es el nombre que aparece al frente de su tarjeta del seguro.',
+    payerListLabel: 'Compañías de seguros',
+    payerCount: '{count} compañías coinciden. Use las flechas arriba y abajo para elegir.',
+    payerNone: 'Ninguna compañía coincide. Puede escribir su nombre.',
+    payerLoading: 'Buscando compañías de seguros…',
+    payerChosen: 'Eligió {name}.',
+    networkIn: 'Estamos dentro de la red de esta aseguradora.',
+    networkOut: 'No estamos dentro de la red de esta aseguradora. Aun así puede tener cobertura; le explicaremos sus opciones.',
+    networkUnknown: 'Confirmaremos si estamos dentro de la red de esta aseguradora.',
+    unlistedToggle: 'No encuentro mi compañía de seguros',
+    unlistedLabel: 'Nombre de su compañía de seguros',
+    unlistedHint: 'Tal como aparece en su tarjeta.',
+    selfPayButton: 'No tengo seguro o prefiero pagar por mi cuenta',
+    continue: 'Continuar',
+    back: 'Atrás',
+    errorPayerRequired: 'Elija su compañía de seguros de la lista o seleccione “No encuentro mi compañía de seguros”',
+    errorUnlistedRequired: 'Escriba el nombre de su compañía de seguros',
+    memberHeading: 'Datos de su tarjeta del seguro',
+    prefillQuestion: 'Hace un momento nos dio su nombre y teléfono. ¿Quiere usarlos aquí?',
+    prefillUse: 'Sí, usarlos',
+    prefillDecline: 'No, los escribiré',
+    prefillUsed: 'Completamos su nombre. Compruebe que coincide con su tarjeta.',
+    memberIdLabel: 'Número de miembro',
+    memberIdHintGeneric: 'Al frente de su tarjeta. Puede llamarse “ID” o “ID del suscriptor”.',
+    memberIdHintMbi: 'Su número de Medicare: 11 letras y números, por ejemplo 1EG4-TE5-MK73. Puede omitir los guiones.',
+    memberIdHintBcbs: 'Incluya las 3 letras o números del principio (el prefijo), por ejemplo XYZ123456789.',
+    groupLabel: 'Número de grupo (opcional)',
+    groupHint: 'Suele estar al frente de la tarjeta. Déjelo en blanco si no tiene.',
+    patientLegend: 'La persona que vendría al programa',
+    firstNameLabel: 'Nombre',
+    lastNameLabel: 'Apellido',
+    dobLabel: 'Fecha de nacimiento',
+    dobHint: 'Por ejemplo, 27/04/1988.',
+    relationshipLabel: '¿De quién es el plan?',
+    relationshipSelf: 'Su propio plan',
+    relationshipSpouse: 'El plan de su cónyuge o pareja',
+    relationshipChild: 'El plan de su padre o madre',
+    relationshipOther: 'El plan de otra persona',
+    subscriberLegend: 'El titular de la póliza',
+    subscriberHint: 'La persona cuyo nombre aparece en la tarjeta del seguro.',
+    photosLegend: 'Fotos de la tarjeta del seguro (opcional)',
+    photosHint: 'Le ayudan a leer los números. Las reducimos y quitamos datos ocultos como la ubicación antes de que salgan de su teléfono, y nunca las guardamos en este dispositivo.',
+    photoFront: 'Frente de la tarjeta',
+    photoBack: 'Reverso de la tarjeta',
+    photoChoose: '{side}: tome o elija una foto',
+    photoWorking: 'Preparando la foto…',
+    photoReady: 'Foto lista ({size}).',
+    photoRemove: 'Quitar la foto ({side})',
+    photoFailed: 'No pudimos leer esa foto. Pruebe con otra.',
+    photoAlt: 'Su foto: {side}',
+    checkButton: 'Verificar mi cobertura',
+    errorRequiredMemberId: 'Escriba el número de miembro de su tarjeta',
+    errorMemberIdCharacters: 'El número de miembro solo puede tener letras, números y guiones',
+    errorMemberIdTooShort: 'El número de miembro es demasiado corto. Compárelo con su tarjeta',
+    errorMemberIdTooLong: 'El número de miembro es demasiado largo. Compárelo con su tarjeta',
+    errorMbiFormat: 'Escriba el número de Medicare como aparece en su tarjeta: 11 letras y números, como 1EG4-TE5-MK73',
+    errorBcbsPrefix: 'Escriba el número de miembro completo, con las 3 letras o números del principio, hasta 17 caracteres',
+    errorGroup: 'El número de grupo solo puede tener letras, números, espacios y guiones, hasta 30 caracteres',
+    errorFirstName: 'Escriba su nombre',
+    errorLastName: 'Escriba su apellido',
+    errorNameTooLong: 'Los nombres deben tener 200 caracteres o menos',
+    errorDobRequired: 'Escriba su fecha de nacimiento',
+    errorDobInvalid: 'Escriba una fecha de nacimiento real',
+    errorDobFuture: 'La fecha de nacimiento debe ser en el pasado',
+    errorDobTooOld: 'Revise el año de nacimiento',
+    errorRelationship: 'Elija de quién es el plan',
+    errorSubscriberFirstName: 'Escriba el nombre del titular de la póliza',
+    errorSubscriberLastName: 'Escriba el apellido del titular de la póliza',
+    errorSubscriberDob: 'Escriba la fecha de nacimiento del titular de la póliza',
+    checkingHeading: 'Verificando su cobertura',
+    checkingSending: 'Consultando a su compañía de seguros. Suele tardar unos segundos.',
+    checkingWaiting: 'Su compañía de seguros está tardando un poco más. Seguimos esperando su respuesta (consultada {count} veces).',
+    checkingLeave: 'Puede salir de esta página y volver: guardamos su lugar en este dispositivo por un rato.',
+    checkingSlow: 'Esto está tardando mucho más de lo normal. Puede seguir esperando o dejar que le llamemos con la respuesta.',
+    checkAgain: 'Verificar de nuevo',
+    checkFailed: 'No pudimos comunicarnos con nuestro sistema. No se ha perdido nada de lo que escribió. Inténtelo de nuevo.',
+    checkRefused: 'Algunos datos no se aceptaron. Revíselos e inténtelo de nuevo.',
+    resultHeading: 'Lo que encontramos',
+    resultActive: 'Su seguro está activo.',
+    resultPlan: 'Plan: {plan}',
+    resultInactive: 'Parece que su plan de seguro no está activo.',
+    resultInactiveHelp: 'Si cree que es un error, revise los datos que escribió o pídanos que le llamemos. Quizá pueda empezar el programa pagando por su cuenta.',
+    resultNotFound: 'No encontramos su plan con esos datos.',
+    resultNotFoundHelp: 'Compare el número de miembro, el nombre y la fecha de nacimiento con su tarjeta. Las pequeñas diferencias importan.',
+    resultDetailsMissing: 'Su plan está activo, pero su compañía de seguros no compartió los detalles de este tipo de atención. Es algo común. Le llamaremos para contarle qué cubre.',
+    resultPayerUnavailable: 'El sistema de su compañía de seguros no responde en este momento. Lo verificaremos por usted y le llamaremos.',
+    resultManual: 'Nuestro equipo verificará sus beneficios y le llamará.',
+    fixDetails: 'Revisar mis datos',
+    deductibleLine: 'Deducible: {total} al año; le quedan {remaining} por cubrir.',
+    outOfPocketLine: 'Máximo de gastos de bolsillo: {total} al año; le quedan {remaining} por cubrir.',
+    coinsuranceLine: 'Coseguro para atención ambulatoria de salud mental y adicciones: usted paga el {percent}% después del deducible.',
+    copayLine: 'Copago para atención ambulatoria de salud mental y adicciones: {amount} por visita.',
+    priorAuthYes: 'Su plan necesita una aprobación antes de empezar (autorización previa). Nosotros la tramitamos con su compañía de seguros.',
+    priorAuthNo: 'Su plan no necesita aprobación antes de empezar.',
+    priorAuthUnknown: 'Verificaremos si su plan necesita aprobación antes de empezar.',
+    estimateHeading: 'Lo que el programa podría costarle',
+    estimateRange: 'Entre {low} y {high} aproximadamente por todo el programa.',
+    estimateSingle: 'Unos {amount} por todo el programa.',
+    estimateNotABill: 'Esto es un cálculo aproximado, no una factura.',
+    estimateAssumptions: 'En qué se basa este cálculo',
+    estimateNoPrice: 'No podemos calcular el costo de este programa en línea. Lo revisaremos con usted por teléfono.',
+    trackLabel: '¿En qué programa está pensando?',
+    assumeProgram: '{days} días de programa ({daysPerWeek} días por semana durante {weeks} semanas) a {perDay} por día: {billed} antes del seguro.',
+    assumeDeductible: 'Aún le quedan {amount} de deducible. Hasta cubrirlo, usted paga el costo completo de cada día.',
+    assumeDeductibleUnknown: 'Su plan no dijo cuánto deducible le queda, así que el cálculo va de “ya cubierto” a “nada cubierto”.',
+    assumeCoinsurance: 'Después del deducible, usted paga el {percent}% de cada día (coseguro).',
+    assumeCopay: 'Después del deducible, usted paga {amount} por día (copago), o menos si el día cuesta menos.',
+    assumeEither: 'Su plan indica un coseguro y un copago, y no dijo cuál se aplica a este programa, así que el cálculo incluye ambos.',
+    assumeShareUnknown: 'Su plan no dijo cuánto paga usted después del deducible, así que el cálculo va de nada al costo completo.',
+    assumeCap: 'No pagará más de los {amount} que le quedan de su máximo de gastos de bolsillo por atención cubierta este año.',
+    assumeCapUnknown: 'Su plan no compartió su máximo de gastos de bolsillo, así que el cálculo no está limitado por él.',
+    assumeOutOfNetwork: 'No estamos dentro de la red de su plan, así que puede pagar poco o nada. El extremo alto es el programa completo.',
+    assumeNetworkUnknown: 'No hemos confirmado que estemos dentro de la red de su plan. Fuera de la red podría pagar más.',
+    assumeSelfPay: 'Sin seguro, usted paga el precio del programa.',
+    assumeSelfPayDiscount: 'Pagar por adelantado descuenta un {percent}%; el extremo bajo supone que lo hace.',
+    assumeNotABill: 'No incluye otra atención (como medicamentos o análisis), días perdidos o adicionales, ni cambios en su plan.',
+    callMeButton: 'Pídanos que le llamemos',
+    startOver: 'Empezar de nuevo y olvidar estos datos',
+    selfPayHeading: 'Pagar el programa por su cuenta',
+    selfPayDiscount: 'Pago por adelantado: {percent}% de descuento.',
+    selfPayPlans: 'Hay planes de pago mensuales sin intereses.',
+    selfPayNoInfo: 'Llámenos y revisaremos el costo con usted.',
+    callbackHeading: 'Pídanos que le llamemos',
+    callbackIntro: 'Alguien de nuestro equipo de admisiones le llamará, normalmente en un día hábil. La llamada es confidencial.',
+    phoneLabel: 'Número de teléfono',
+    phoneHint: 'Solo lo usaremos para llamarle sobre su seguro.',
+    bestTimesLabel: 'Mejores horas para llamar (opcional)',
+    bestTimesHint: 'Por ejemplo, entre semana después de las 5 pm.',
+    voicemailLabel: 'Si no contesta, ¿podemos dejar un mensaje de voz con el nombre de nuestro centro?',
+    voicemailYes: 'Sí, pueden dejar un mensaje',
+    voicemailNo: 'No, por favor no dejen mensaje',
+    consentLabel: 'Permiso para llamar',
+    consentText: 'Acepto que el centro me llame a este número sobre mi seguro y el programa.',
+    sendCallback: 'Pedir una llamada',
+    sending: 'Enviando…',
+    errorPhoneRequired: 'Escriba un número de teléfono al que podamos llamar',
+    errorPhoneInvalid: 'Escriba un número de teléfono, como (303) 555-0142',
+    errorBestTimes: 'Las mejores horas deben tener 200 caracteres o menos',
+    errorVoicemail: 'Elija si podemos dejar un mensaje de voz',
+    errorConsent: 'Marque la casilla para permitirnos llamarle',
+    callbackSent: 'Gracias. Recibimos su solicitud y le llamaremos pronto.',
+    callbackQueued: 'Parece que no tiene conexión. Su solicitud está guardada en este dispositivo y se enviará en cuanto vuelva a tener conexión.',
+    callbackRefused: 'No pudimos aceptar la solicitud. Revise su número de teléfono e inténtelo de nuevo, o llámenos.',
+    centerPhone: 'También puede llamar a {center} al {phone}.',
+  },
+};

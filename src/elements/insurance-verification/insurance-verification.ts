@@ -1,0 +1,1147 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { CallbackRequest, Contact, Coverage, EligibilityCheck, EligibilityRequest, Payer, PayerList, ProgramList, Track } from '../../api/schemas.js';
+import { createIdempotencyKey } from '../../client/client.js';
+import { daysPerWeek, estimateCoveredCost, estimateSelfPayCost, type Assumption, type CostEstimate, type ProgramPrice } from '../../domain/cost-estimate.js';
+import {
+  callbackProblems,
+  memberProblems,
+  splitName,
+  type CallbackAnswers,
+  type CallbackField,
+  type FieldProblem,
+  type MemberAnswers,
+  type MemberField,
+  type PersonAnswers,
+} from '../../domain/eligibility-form.js';
+import { normalizeMemberId, type MemberIdRule } from '../../domain/member-id.js';
+import { formatMoney } from '../../i18n/format.js';
+import { translate } from '../../i18n/locale.js';
+import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
+import type { StorageMode } from '../../store/store.js';
+import { ConfigController } from '../shared/config-controller.js';
+import { DraftController } from '../shared/draft-controller.js';
+import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
+import { formStyles } from '../shared/form.styles.js';
+import { OutboxController } from '../shared/outbox-controller.js';
+import { ResourceController } from '../shared/resource-controller.js';
+import { themeStyles } from '../shared/theme.js';
+import { CardPhotoController, type CardSide } from './card-photo-controller.js';
+import { EligibilityCheckController } from './eligibility-check-controller.js';
+import { insuranceMessages, type InsuranceMessage } from './insurance-verification.messages.js';
+import { insuranceVerificationStyles } from './insurance-verification.styles.js';
+
+export type EligibilityCheckedStatus = 'complete' | 'pending' | 'callback';
+
+/**
+ * Fired when a check answers: `pending` (the payer is slow), `complete` or `callback` (the center
+ * will call). Carries the opaque check id and status only, never what the person typed or the plan.
+ */
+export class IopEligibilityCheckedEvent extends Event {
+  static readonly eventName = 'iop-eligibility-checked';
+  readonly detail: { readonly checkId: string; readonly status: EligibilityCheckedStatus };
+
+  constructor(checkId: string, status: EligibilityCheckedStatus) {
+    super(IopEligibilityCheckedEvent.eventName, { bubbles: true, composed: true });
+    this.detail = { checkId, status };
+  }
+}
+
+type Step = 'payer' | 'member' | 'checking' | 'self-pay' | 'callback';
+
+interface ChosenPayer {
+  id: string;
+  name: string;
+  rule: MemberIdRule;
+  inNetwork: boolean | null;
+}
+
+/** What the encrypted draft keeps. Never photos; the check result is asked for again by id. */
+interface InsuranceDraft {
+  step: Step;
+  payer?: ChosenPayer;
+  unlisted: boolean;
+  unlistedName: string;
+  member: MemberAnswers;
+  prefill?: 'used' | 'declined';
+  trackId?: string;
+  /** Created once per set of details; reused if the page reloads while the check is being sent. */
+  checkKey?: string;
+  checkId?: string;
+  callback: CallbackAnswers;
+  callbackKey?: string;
+  /** Where "Back" from the call-back step returns. */
+  callbackFrom?: Step;
+}
+
+const DRAFT_ID = 'insurance-verification';
+/** The intake screener's contact details (contract `Contact`), reused only when the person says yes. */
+const SHARED_CONTACT_DRAFT_ID = 'shared-contact';
+const emptyPerson = (): PersonAnswers => ({ firstName: '', lastName: '', dateOfBirth: '' });
+const emptyDraft = (): InsuranceDraft => ({
+  step: 'payer',
+  unlisted: false,
+  unlistedName: '',
+  member: { memberId: '', groupNumber: '', patient: emptyPerson(), relationship: '', subscriber: emptyPerson() },
+  callback: { phone: '', bestTimes: '', voicemailOk: '', consent: false },
+});
+
+const memberErrorKey: Record<MemberField, Partial<Record<FieldProblem, InsuranceMessage>> & { required: InsuranceMessage }> = {
+  memberId: {
+    required: 'errorRequiredMemberId',
+    characters: 'errorMemberIdCharacters',
+    'too-short': 'errorMemberIdTooShort',
+    'too-long': 'errorMemberIdTooLong',
+    'mbi-format': 'errorMbiFormat',
+    'bcbs-prefix': 'errorBcbsPrefix',
+  },
+  groupNumber: { required: 'errorGroup' },
+  patientFirstName: { required: 'errorFirstName', 'too-long': 'errorNameTooLong' },
+  patientLastName: { required: 'errorLastName', 'too-long': 'errorNameTooLong' },
+  patientDateOfBirth: { required: 'errorDobRequired', 'date-invalid': 'errorDobInvalid', 'date-future': 'errorDobFuture', 'date-too-old': 'errorDobTooOld' },
+  relationship: { required: 'errorRelationship' },
+  subscriberFirstName: { required: 'errorSubscriberFirstName', 'too-long': 'errorNameTooLong' },
+  subscriberLastName: { required: 'errorSubscriberLastName', 'too-long': 'errorNameTooLong' },
+  subscriberDateOfBirth: {
+    required: 'errorSubscriberDob',
+    'date-invalid': 'errorDobInvalid',
+    'date-future': 'errorDobFuture',
+    'date-too-old': 'errorDobTooOld',
+  },
+};
+
+const callbackErrorKey: Record<CallbackField, Partial<Record<FieldProblem, InsuranceMessage>> & { required: InsuranceMessage }> = {
+  phone: { required: 'errorPhoneRequired', characters: 'errorPhoneInvalid' },
+  bestTimes: { required: 'errorBestTimes' },
+  voicemailOk: { required: 'errorVoicemail' },
+  consent: { required: 'errorConsent' },
+};
+
+/** Field ids in the shadow root, in the order the error summary lists them. */
+const memberFieldIds: Record<MemberField, string> = {
+  memberId: 'member-id',
+  groupNumber: 'group-number',
+  patientFirstName: 'patient-first-name',
+  patientLastName: 'patient-last-name',
+  patientDateOfBirth: 'patient-dob',
+  relationship: 'relationship',
+  subscriberFirstName: 'subscriber-first-name',
+  subscriberLastName: 'subscriber-last-name',
+  subscriberDateOfBirth: 'subscriber-dob',
+};
+const callbackFieldIds: Record<CallbackField, string> = { phone: 'callback-phone', bestTimes: 'callback-times', voicemailOk: 'callback-voicemail', consent: 'callback-consent' };
+
+const today = () => new Date().toLocaleDateString('en-CA');
+
+/**
+ * Checks a person's insurance for the center's Intensive Outpatient Program and shows, in plain
+ * language, whether it is active, whether the center is in network, what is left of the deductible
+ * and out-of-pocket maximum, and an estimated cost range with every assumption beside it. When the
+ * payer is slow or silent, the person asks for a call back instead. What they type is kept in an
+ * encrypted, short-lived draft; card photos never leave memory.
+ *
+ * @summary Verifies insurance benefits for IOP and shows a transparent cost estimate.
+ * @tagname iop-insurance-verification
+ * @fires {IopEligibilityCheckedEvent} iop-eligibility-checked - A check answered; `detail` is `{ checkId, status: 'complete' | 'pending' | 'callback' }` only.
+ * @csspart error-summary - The "There is a problem" box after a failed submit.
+ * @csspart estimate - The cost estimate panel.
+ * @cssprop [--iop-color-accent=#0b5f73] - Buttons, links and the highlighted insurer.
+ * @cssprop [--iop-color-error=#b3261e] - Error messages and invalid borders.
+ * @cssprop [--iop-color-success=#1e6b35] - Confirmations.
+ * @cssprop [--iop-color-focus=#ffbf47] - Focus ring.
+ * @cssprop [--iop-color-border=#6b7580] - Inputs, the insurer list and panels.
+ * @cssprop [--iop-radius=6px] - Corner radius.
+ * @cssprop [--iop-space=1rem] - Base spacing unit.
+ */
+export class IopInsuranceVerification extends LitElement {
+  static override styles = [themeStyles, formStyles, insuranceVerificationStyles];
+
+  private payerQueryTimer?: ReturnType<typeof setTimeout>;
+  private draftTimer?: ReturnType<typeof setTimeout>;
+  private restored = false;
+  private focusHeadingNext = false;
+  private focusSummaryNext = false;
+
+  private readonly settings = new ConfigController(this);
+  private readonly draft = new DraftController<InsuranceDraft>(this, this.settings, DRAFT_ID);
+  private readonly sharedContact = new DraftController<Contact>(this, this.settings, SHARED_CONTACT_DRAFT_ID);
+  private readonly outbox = new OutboxController(this, this.settings);
+  private readonly photos = new CardPhotoController(this);
+  private readonly eligibility = new EligibilityCheckController(this, this.settings);
+  private readonly programs = new ResourceController<ProgramList>(this, this.settings, (client) => ({
+    key: 'programs',
+    load: (signal) => client.listPrograms({ signal }),
+  }));
+  private readonly payers = new ResourceController<PayerList>(this, this.settings, (client) => ({
+    key: `payers?q=${this.payerSearch}`,
+    load: (signal) => client.listPayers(this.payerSearch ? { q: this.payerSearch } : {}, { signal }),
+  }));
+
+  /** @internal */
+  @state() private answers: InsuranceDraft = emptyDraft();
+  /** @internal */
+  @state() private showErrors = false;
+  /** @internal */
+  @state() private payerQuery = '';
+  /** @internal The query sent to the API: follows `payerQuery` after a short pause in typing. */
+  @state() private payerSearch = '';
+  /** @internal */
+  @state() private listOpen = false;
+  /** @internal */
+  @state() private activeOption = -1;
+  /** @internal */
+  @state() private offeredContact?: Contact;
+  /** @internal */
+  @state() private callbackResult?: 'sending' | 'sent' | 'queued' | 'refused';
+
+  /** Base URL of the center's IOP API, e.g. `/api/iop/`. Falls back to the surrounding `<iop-provider>`. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+  /** `en` or `es`; falls back to the provider, then the page's `lang`. */
+  @property() locale?: string;
+  /** `memory` on shared devices: nothing is kept on the device. */
+  @property() storage?: StorageMode;
+  /** The track to estimate the cost of (an id from `GET programs`); the person can change it. */
+  @property({ attribute: 'track-id' }) trackId?: string;
+
+  constructor() {
+    super();
+    this.eligibility.onCheckId = (checkId) => {
+      this.answers = { ...this.answers, checkId };
+      void this.saveNow();
+    };
+    this.eligibility.onStatus = (check) => {
+      // The answer replaces the progress: move focus to it, unless the person is elsewhere on the page.
+      if (check.status !== 'pending' && this.shadowRoot?.activeElement) this.focusHeadingNext = true;
+      this.dispatchEvent(new IopEligibilityCheckedEvent(check.id, check.status));
+    };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.payerQueryTimer);
+    if (this.draftTimer !== undefined) void this.saveNow();
+    this.restored = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.restored && this.settings.config) {
+      this.restored = true;
+      void this.restore();
+    }
+    if (changed.has('trackId') && this.trackId && !this.answers.trackId) this.answers = { ...this.answers, trackId: this.trackId };
+  }
+
+  protected override updated(): void {
+    if (this.focusSummaryNext) {
+      this.focusSummaryNext = false;
+      focusErrorSummary(this.shadowRoot);
+    } else if (this.focusHeadingNext) {
+      this.focusHeadingNext = false;
+      this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+    }
+  }
+
+  private readonly onPayerInput = (event: Event) => {
+    const value = (event.target as HTMLInputElement).value;
+    this.payerQuery = value;
+    this.listOpen = true;
+    this.activeOption = -1;
+    if (this.answers.payer && value !== this.answers.payer.name) this.edit({ payer: undefined });
+    clearTimeout(this.payerQueryTimer);
+    this.payerQueryTimer = setTimeout(() => (this.payerSearch = value.trim().slice(0, 100)), 200);
+  };
+
+  private readonly onPayerKeydown = (event: KeyboardEvent) => {
+    const options = this.payerOptions();
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (!this.listOpen) {
+          this.listOpen = true;
+          this.activeOption = event.altKey || !options.length ? -1 : 0;
+        } else if (options.length) {
+          this.activeOption = (this.activeOption + 1) % options.length;
+        }
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        this.listOpen = true;
+        if (options.length) this.activeOption = this.activeOption <= 0 ? options.length - 1 : this.activeOption - 1;
+        break;
+      case 'Enter': {
+        const option = this.listOpen ? options[this.activeOption] : undefined;
+        if (option) {
+          event.preventDefault();
+          this.choosePayer(option);
+        }
+        break;
+      }
+      case 'Escape':
+        if (this.listOpen) {
+          event.preventDefault();
+          this.closeList();
+        } else if (this.payerQuery) {
+          event.preventDefault();
+          this.payerQuery = this.payerSearch = '';
+          this.edit({ payer: undefined });
+        }
+        break;
+      case 'Tab':
+        this.closeList();
+        break;
+    }
+  };
+
+  private readonly onPayerFocusOut = (event: FocusEvent) => {
+    const next = event.relatedTarget as Node | null;
+    if (!next || !(event.currentTarget as HTMLElement).contains(next)) this.closeList();
+  };
+
+  private readonly onPayerSubmit = (event: Event) => {
+    event.preventDefault();
+    if (this.payerErrors(true).length) return this.failSubmit();
+    this.goTo('member');
+  };
+
+  private readonly onMemberSubmit = (event: Event) => {
+    event.preventDefault();
+    if (this.memberErrors(true).length) return this.failSubmit();
+    void this.startCheck();
+  };
+
+  private readonly onCallbackSubmit = (event: Event) => {
+    event.preventDefault();
+    if (this.callbackErrors(true).length) return this.failSubmit();
+    void this.sendCallback();
+  };
+
+  private async restore(): Promise<void> {
+    const [saved, contact] = await Promise.all([this.draft.load().catch(() => undefined), this.sharedContact.load().catch(() => undefined)]);
+    if (saved) {
+      this.answers = { ...emptyDraft(), ...saved };
+      this.payerQuery = saved.payer?.name ?? '';
+      if (saved.step === 'checking') {
+        // Left while a check was under way: pick it up, or send it again with the same key (the server replays).
+        if (saved.checkId) this.eligibility.resume(saved.checkId);
+        else void this.startCheck();
+      }
+    }
+    if (contact && !this.answers.prefill) this.offeredContact = contact;
+  }
+
+  private edit(patch: Partial<InsuranceDraft>, member?: Partial<MemberAnswers>): void {
+    const changesDetails = member !== undefined || 'payer' in patch || 'unlisted' in patch || 'unlistedName' in patch;
+    this.answers = {
+      ...this.answers,
+      ...patch,
+      ...(member ? { member: { ...this.answers.member, ...member } } : {}),
+      // New details are a new check: a new Idempotency-Key, and the old result no longer applies.
+      ...(changesDetails ? { checkKey: undefined, checkId: undefined } : {}),
+    };
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => void this.saveNow(), 300);
+  }
+
+  private editCallback(patch: Partial<CallbackAnswers>): void {
+    this.edit({ callback: { ...this.answers.callback, ...patch } });
+  }
+
+  private async saveNow(): Promise<void> {
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    await this.draft.save(this.answers).catch(() => undefined);
+  }
+
+  private goTo(step: Step): void {
+    this.showErrors = false;
+    this.focusHeadingNext = true;
+    this.answers = { ...this.answers, step };
+    void this.saveNow();
+  }
+
+  private failSubmit(): void {
+    this.showErrors = true;
+    this.focusSummaryNext = true;
+  }
+
+  private closeList(): void {
+    this.listOpen = false;
+    this.activeOption = -1;
+  }
+
+  private choosePayer(payer: Payer): void {
+    this.edit({ payer: { id: payer.id, name: payer.name, rule: payer.memberIdRule, inNetwork: payer.inNetwork }, unlisted: false });
+    this.payerQuery = payer.name;
+    this.closeList();
+  }
+
+  private useContact(use: boolean): void {
+    const contact = this.offeredContact;
+    this.offeredContact = undefined;
+    if (!use || !contact) return this.edit({ prefill: 'declined' });
+    const name = splitName(contact.name);
+    this.edit(
+      { prefill: 'used', callback: { ...this.answers.callback, phone: this.answers.callback.phone || contact.phone || '', voicemailOk: this.answers.callback.voicemailOk || (contact.voicemailOk ? 'yes' : 'no') } },
+      { patient: { ...this.answers.member.patient, firstName: this.answers.member.patient.firstName || name.firstName, lastName: this.answers.member.patient.lastName || name.lastName } },
+    );
+  }
+
+  private async startCheck(): Promise<void> {
+    const checkKey = this.answers.checkKey ?? createIdempotencyKey();
+    this.answers = { ...this.answers, checkKey, step: 'checking' };
+    this.showErrors = false;
+    this.focusHeadingNext = true;
+    await this.saveNow();
+    await this.eligibility.start(this.eligibilityRequest(), checkKey);
+  }
+
+  private eligibilityRequest(): EligibilityRequest {
+    const { member, payer, unlisted, unlistedName } = this.answers;
+    const person = (p: PersonAnswers) => ({ firstName: p.firstName.trim(), lastName: p.lastName.trim(), dateOfBirth: p.dateOfBirth });
+    const relationship = member.relationship || 'self';
+    const group = member.groupNumber.trim();
+    return {
+      ...(unlisted ? { payerName: unlistedName.trim() } : payer ? { payerId: payer.id } : {}),
+      memberId: normalizeMemberId(member.memberId, this.memberIdRule),
+      ...(group ? { groupNumber: group } : {}),
+      patient: person(member.patient),
+      relationship,
+      ...(relationship !== 'self' ? { subscriber: person(member.subscriber) } : {}),
+      ...(this.selectedTrack() ? { trackId: this.selectedTrack()!.id } : {}),
+      locale: this.settings.locale,
+    };
+  }
+
+  private async sendCallback(): Promise<void> {
+    const callbackKey = this.answers.callbackKey ?? createIdempotencyKey();
+    this.answers = { ...this.answers, callbackKey };
+    this.callbackResult = 'sending';
+    const { phone, bestTimes, voicemailOk } = this.answers.callback;
+    const body: CallbackRequest = {
+      phone: phone.trim(),
+      ...(bestTimes.trim() ? { bestTimes: bestTimes.trim() } : {}),
+      voicemailOk: voicemailOk === 'yes',
+      consent: true,
+      topic: 'insurance',
+      ...(this.answers.checkId ? { eligibilityCheckId: this.answers.checkId } : {}),
+      locale: this.settings.locale,
+    };
+    await this.saveNow();
+    try {
+      const outcome = await this.outbox.submit({ endpoint: 'createCallbackRequest', body, idempotencyKey: callbackKey, draftId: DRAFT_ID });
+      this.callbackResult = outcome.status;
+      if (outcome.status === 'refused') {
+        this.answers = { ...this.answers, callbackKey: undefined };
+        // The person fixes the number and sends a new request; the refused one is of no use to anyone.
+        await this.outbox.discard(outcome.entryId).catch(() => undefined);
+      }
+    } catch {
+      this.callbackResult = 'queued';
+    }
+    this.focusHeadingNext = true;
+  }
+
+  private async startOver(): Promise<void> {
+    this.eligibility.reset();
+    this.photos.remove('front');
+    this.photos.remove('back');
+    this.answers = { ...emptyDraft(), prefill: this.answers.prefill };
+    this.payerQuery = this.payerSearch = '';
+    this.callbackResult = undefined;
+    this.focusHeadingNext = true;
+    this.showErrors = false;
+    await this.draft.clear().catch(() => undefined);
+  }
+
+  private t(key: InsuranceMessage, params?: Record<string, string | number>): string {
+    return translate(insuranceMessages, this.settings.locale, key, params);
+  }
+
+  private shared(key: SharedMessage, params?: Record<string, string | number>): string {
+    return translate(sharedMessages, this.settings.locale, key, params);
+  }
+
+  private money(cents: number): string {
+    return formatMoney(cents, this.settings.locale, this.currency());
+  }
+
+  private currency(): string {
+    return this.selectedTrack()?.price?.currency ?? 'USD';
+  }
+
+  private get memberIdRule(): MemberIdRule {
+    return this.answers.unlisted ? 'generic' : (this.answers.payer?.rule ?? 'generic');
+  }
+
+  private payerOptions(): Payer[] {
+    const state = this.payers.state;
+    return state.status === 'ready' ? state.value.payers.slice(0, 50) : [];
+  }
+
+  private pricedTracks(): Track[] {
+    const state = this.programs.state;
+    if (state.status !== 'ready') return [];
+    return state.value.programs.filter((program) => program.kind === 'iop').flatMap((program) => program.tracks.filter((track) => track.price));
+  }
+
+  private selectedTrack(): Track | undefined {
+    const tracks = this.pricedTracks();
+    return tracks.find((track) => track.id === this.answers.trackId) ?? tracks.find((track) => track.id === this.trackId) ?? tracks[0];
+  }
+
+  private programPrice(): ProgramPrice | undefined {
+    const track = this.selectedTrack();
+    if (!track?.price) return undefined;
+    return { perDayCents: track.price.perDayCents, daysPerWeek: daysPerWeek(track.meetings), weeks: track.weeks };
+  }
+
+  /** Shown only after a failed submit; `always` for deciding whether a submit may go ahead. */
+  private payerErrors(always = false): FieldError[] {
+    if (!this.showErrors && !always) return [];
+    if (this.answers.unlisted) return this.answers.unlistedName.trim() ? [] : [{ id: 'unlisted-name', message: this.t('errorUnlistedRequired') }];
+    return this.answers.payer ? [] : [{ id: 'payer', message: this.t('errorPayerRequired') }];
+  }
+
+  /** Shown only after a failed submit; `always` for deciding whether a submit may go ahead. */
+  private memberErrors(always = false): FieldError[] {
+    if (!this.showErrors && !always) return [];
+    const problems = memberProblems(this.answers.member, this.memberIdRule, today());
+    return (Object.keys(memberFieldIds) as MemberField[]).flatMap((field) => {
+      const problem = problems[field];
+      if (!problem) return [];
+      const keys = memberErrorKey[field];
+      return [{ id: memberFieldIds[field], message: this.t(keys[problem] ?? keys.required) }];
+    });
+  }
+
+  /** Shown only after a failed submit; `always` for deciding whether a submit may go ahead. */
+  private callbackErrors(always = false): FieldError[] {
+    if (!this.showErrors && !always) return [];
+    const problems = callbackProblems(this.answers.callback);
+    return (Object.keys(callbackFieldIds) as CallbackField[]).flatMap((field) => {
+      const problem = problems[field];
+      if (!problem) return [];
+      const keys = callbackErrorKey[field];
+      return [{ id: callbackFieldIds[field], message: this.t(keys[problem] ?? keys.required) }];
+    });
+  }
+
+  private errorFor(errors: FieldError[], id: string): string | undefined {
+    return errors.find((error) => error.id === id)?.message;
+  }
+
+  private networkText(inNetwork: boolean | null): string {
+    return this.t(inNetwork === true ? 'networkIn' : inNetwork === false ? 'networkOut' : 'networkUnknown');
+  }
+
+  private heading(text: string, step?: number): TemplateResult {
+    return html`
+      ${step ? html`<p class="progress">${this.t('progress', { step, total: 3 })}</p>` : nothing}
+      <h2 tabindex="-1">${text}</h2>
+    `;
+  }
+
+  // Options never take focus: the combobox input handles their keys (ARIA APG combobox pattern).
+  /* eslint-disable lit-a11y/click-events-have-key-events */
+  private renderPayerStep(): TemplateResult {
+    const errors = this.payerErrors();
+    const options = this.payerOptions();
+    const state = this.payers.state;
+    const error = this.errorFor(errors, 'payer');
+    const active = this.listOpen ? options[this.activeOption] : undefined;
+    const chosen = this.answers.payer;
+    return html`
+      ${this.heading(this.t('payerHeading'), 1)}
+      <p>${this.t('intro')}</p>
+      ${errorSummary(this.shared('errorSummaryTitle'), errors)}
+      <form novalidate @submit=${this.onPayerSubmit}>
+        ${this.answers.unlisted
+          ? nothing
+          : html`
+              <div class="field ${error ? 'field--error' : ''}">
+                <label for="payer" id="payer-label">${this.t('payerLabel')}</label>
+                <div class="hint" id="payer-hint">${this.t('payerHint')}</div>
+                ${error ? html`<p class="error-message" id="payer-error"><span class="visually-hidden">${this.shared('errorPrefix')}</span> ${error}</p>` : nothing}
+                <div class="combobox" @focusout=${this.onPayerFocusOut}>
+                  <input
+                    id="payer"
+                    type="text"
+                    role="combobox"
+                    aria-labelledby="payer-label"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-autocomplete="list"
+                    aria-expanded=${this.listOpen ? 'true' : 'false'}
+                    aria-controls="payer-listbox"
+                    aria-activedescendant=${active ? `payer-option-${active.id}` : ''}
+                    aria-invalid=${error ? 'true' : 'false'}
+                    aria-describedby=${error ? 'payer-hint payer-error' : 'payer-hint'}
+                    .value=${live(this.payerQuery)}
+                    @input=${this.onPayerInput}
+                    @keydown=${this.onPayerKeydown}
+                    @click=${() => (this.listOpen = true)}
+                  />
+                  <ul id="payer-listbox" role="listbox" aria-label=${this.t('payerListLabel')} ?hidden=${!this.listOpen || !options.length}>
+                    ${options.map(
+                      (payer, index) => html`
+                        <li
+                          id="payer-option-${payer.id}"
+                          role="option"
+                          aria-selected=${index === this.activeOption ? 'true' : 'false'}
+                          @mousedown=${(event: Event) => event.preventDefault()}
+                          @click=${() => this.choosePayer(payer)}
+                        >
+                          ${payer.name}
+                          ${payer.aliases.length ? html`<span class="option-alias">${payer.aliases.join(', ')}</span>` : nothing}
+                        </li>
+                      `,
+                    )}
+                  </ul>
+                </div>
+                <div role="status" class="hint">
+                  ${this.listOpen
+                    ? state.status === 'pending'
+                      ? this.t('payerLoading')
+                      : state.status === 'ready'
+                        ? options.length
+                          ? this.t('payerCount', { count: options.length })
+                          : this.t('payerNone')
+                        : state.status === 'error'
+                          ? this.shared('offline')
+                          : nothing
+                    : chosen
+                      ? this.t('payerChosen', { name: chosen.name })
+                      : nothing}
+                </div>
+                ${chosen ? html`<p class="notice">${this.networkText(chosen.inNetwork)}</p>` : nothing}
+              </div>
+            `}
+        <div class="choice-block">
+          <div class="choice">
+            <input
+              id="unlisted"
+              type="checkbox"
+              .checked=${live(this.answers.unlisted)}
+              @change=${(event: Event) => this.edit({ unlisted: (event.target as HTMLInputElement).checked, payer: undefined })}
+            />
+            <label for="unlisted">${this.t('unlistedToggle')}</label>
+          </div>
+          ${this.answers.unlisted
+            ? textField({
+                id: 'unlisted-name',
+                label: this.t('unlistedLabel'),
+                hint: this.t('unlistedHint'),
+                errorPrefix: this.shared('errorPrefix'),
+                error: this.errorFor(errors, 'unlisted-name'),
+                value: this.answers.unlistedName,
+                onInput: (value) => this.edit({ unlistedName: value.slice(0, 200) }),
+              })
+            : nothing}
+        </div>
+        <div class="button-row">
+          <button type="submit">${this.t('continue')}</button>
+          <button type="button" class="button--secondary" @click=${() => this.goTo('self-pay')}>${this.t('selfPayButton')}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  /* eslint-enable lit-a11y/click-events-have-key-events */
+
+  private renderPersonFields(prefix: 'patient' | 'subscriber', person: PersonAnswers, errors: FieldError[]): TemplateResult {
+    const update = (patch: Partial<PersonAnswers>) => this.edit({}, { [prefix]: { ...person, ...patch } });
+    return html`
+      ${textField({
+        id: `${prefix}-first-name`,
+        label: this.t('firstNameLabel'),
+        errorPrefix: this.shared('errorPrefix'),
+        error: this.errorFor(errors, `${prefix}-first-name`),
+        value: person.firstName,
+        autocomplete: prefix === 'patient' ? 'given-name' : 'off',
+        onInput: (firstName) => update({ firstName }),
+      })}
+      ${textField({
+        id: `${prefix}-last-name`,
+        label: this.t('lastNameLabel'),
+        errorPrefix: this.shared('errorPrefix'),
+        error: this.errorFor(errors, `${prefix}-last-name`),
+        value: person.lastName,
+        autocomplete: prefix === 'patient' ? 'family-name' : 'off',
+        onInput: (lastName) => update({ lastName }),
+      })}
+      ${textField({
+        id: `${prefix}-dob`,
+        label: this.t('dobLabel'),
+        hint: this.t('dobHint'),
+        type: 'date',
+        width: 'short',
+        errorPrefix: this.shared('errorPrefix'),
+        error: this.errorFor(errors, `${prefix}-dob`),
+        value: person.dateOfBirth,
+        autocomplete: prefix === 'patient' ? 'bday' : 'off',
+        onInput: (dateOfBirth) => update({ dateOfBirth }),
+      })}
+    `;
+  }
+
+  private renderPhoto(side: CardSide): TemplateResult {
+    const photo = this.photos.photos.get(side);
+    const sideName = this.t(side === 'front' ? 'photoFront' : 'photoBack');
+    return html`
+      <div class="photo">
+        <label for="photo-${side}">${this.t('photoChoose', { side: sideName })}</label>
+        <input
+          id="photo-${side}"
+          type="file"
+          accept="image/*"
+          @change=${(event: Event) => {
+            const input = event.target as HTMLInputElement;
+            const file = input.files?.[0];
+            if (file) void this.photos.add(side, file);
+          }}
+        />
+        <div role="status">
+          ${photo?.status === 'working'
+            ? this.t('photoWorking')
+            : photo?.status === 'failed'
+              ? this.t('photoFailed')
+              : photo?.status === 'ready'
+                ? this.t('photoReady', { size: `${Math.ceil(photo.blob.size / 1024)} KB` })
+                : nothing}
+        </div>
+        ${photo?.status === 'ready'
+          ? html`
+              <img src=${photo.url} alt=${this.t('photoAlt', { side: sideName })} />
+              <button
+                type="button"
+                class="button--secondary"
+                @click=${() => {
+                  this.photos.remove(side);
+                  const input = this.shadowRoot?.getElementById(`photo-${side}`) as HTMLInputElement | null;
+                  if (input) input.value = '';
+                }}
+              >
+                ${this.t('photoRemove', { side: sideName })}
+              </button>
+            `
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderMemberStep(): TemplateResult {
+    const errors = this.memberErrors();
+    const { member } = this.answers;
+    const rule = this.memberIdRule;
+    const hint = rule === 'medicare-mbi' ? 'memberIdHintMbi' : rule === 'bcbs' ? 'memberIdHintBcbs' : 'memberIdHintGeneric';
+    const relationships = [
+      { value: 'self', label: this.t('relationshipSelf') },
+      { value: 'spouse', label: this.t('relationshipSpouse') },
+      { value: 'child', label: this.t('relationshipChild') },
+      { value: 'other', label: this.t('relationshipOther') },
+    ];
+    return html`
+      ${this.heading(this.t('memberHeading'), 2)}
+      ${errorSummary(this.shared('errorSummaryTitle'), errors)}
+      ${this.offeredContact
+        ? html`
+            <div class="panel">
+              <p id="prefill-question">${this.t('prefillQuestion')}</p>
+              <div class="button-row">
+                <button type="button" @click=${() => this.useContact(true)}>${this.t('prefillUse')}</button>
+                <button type="button" class="button--secondary" @click=${() => this.useContact(false)}>${this.t('prefillDecline')}</button>
+              </div>
+            </div>
+          `
+        : this.answers.prefill === 'used'
+          ? html`<p class="notice">${this.t('prefillUsed')}</p>`
+          : nothing}
+      <form novalidate @submit=${this.onMemberSubmit}>
+        ${textField({
+          id: 'member-id',
+          label: this.t('memberIdLabel'),
+          hint: this.t(hint),
+          width: 'short',
+          autocomplete: 'off',
+          errorPrefix: this.shared('errorPrefix'),
+          error: this.errorFor(errors, 'member-id'),
+          value: member.memberId,
+          onInput: (memberId) => this.edit({}, { memberId: memberId.slice(0, 40) }),
+        })}
+        ${textField({
+          id: 'group-number',
+          label: this.t('groupLabel'),
+          hint: this.t('groupHint'),
+          width: 'short',
+          autocomplete: 'off',
+          errorPrefix: this.shared('errorPrefix'),
+          error: this.errorFor(errors, 'group-number'),
+          value: member.groupNumber,
+          onInput: (groupNumber) => this.edit({}, { groupNumber: groupNumber.slice(0, 40) }),
+        })}
+        <fieldset class="field">
+          <legend class="legend--heading">${this.t('patientLegend')}</legend>
+          ${this.renderPersonFields('patient', member.patient, errors)}
+        </fieldset>
+        ${choiceGroup({
+          id: 'relationship',
+          label: this.t('relationshipLabel'),
+          errorPrefix: this.shared('errorPrefix'),
+          error: this.errorFor(errors, 'relationship'),
+          choices: relationships,
+          value: member.relationship || undefined,
+          onChange: (value) => this.edit({}, { relationship: value as MemberAnswers['relationship'] }),
+        })}
+        ${member.relationship && member.relationship !== 'self'
+          ? html`
+              <fieldset class="field" aria-describedby="subscriber-hint">
+                <legend class="legend--heading">${this.t('subscriberLegend')}</legend>
+                <div class="hint" id="subscriber-hint">${this.t('subscriberHint')}</div>
+                ${this.renderPersonFields('subscriber', member.subscriber, errors)}
+              </fieldset>
+            `
+          : nothing}
+        <fieldset class="field" aria-describedby="photos-hint">
+          <legend>${this.t('photosLegend')}</legend>
+          <div class="hint" id="photos-hint">${this.t('photosHint')}</div>
+          <div class="photos">${this.renderPhoto('front')} ${this.renderPhoto('back')}</div>
+        </fieldset>
+        <div class="button-row">
+          <button type="submit">${this.t('checkButton')}</button>
+          <button type="button" class="button--secondary" @click=${() => this.goTo('payer')}>${this.t('back')}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderChecking(): TemplateResult {
+    const state = this.eligibility.state;
+    if (state.status === 'done') return this.renderResult(state.check);
+    const callMe = html`<button type="button" class="button--secondary" @click=${() => this.askForCall('checking')}>${this.t('callMeButton')}</button>`;
+    if (state.status === 'failed') {
+      return html`
+        ${this.heading(this.t('checkingHeading'), 3)}
+        <p class="notice" role="alert">${this.t(state.refused ? 'checkRefused' : 'checkFailed')}</p>
+        <div class="button-row">
+          ${state.refused
+            ? html`<button type="button" @click=${() => this.goTo('member')}>${this.t('fixDetails')}</button>`
+            : html`<button type="button" @click=${() => void this.startCheck()}>${this.t('checkAgain')}</button>`}
+          ${callMe}
+        </div>
+      `;
+    }
+    const pending = state.status === 'pending' ? state : undefined;
+    return html`
+      ${this.heading(this.t('checkingHeading'), 3)}
+      <div role="status" aria-live="polite">
+        <p>${pending ? this.t('checkingWaiting', { count: pending.polls + 1 }) : this.t('checkingSending')}</p>
+        ${pending?.slow ? html`<p>${this.t('checkingSlow')}</p>` : nothing}
+      </div>
+      <progress aria-label=${this.t('checkingHeading')}></progress>
+      ${pending ? html`<p>${this.t('checkingLeave')}</p>` : nothing}
+      ${pending?.slow
+        ? html`<div class="button-row">
+            <button type="button" @click=${() => this.eligibility.resume(pending.checkId)}>${this.t('checkAgain')}</button>
+            ${callMe}
+          </div>`
+        : nothing}
+    `;
+  }
+
+  private askForCall(from: Step): void {
+    this.answers = { ...this.answers, callbackFrom: from };
+    this.goTo('callback');
+  }
+
+  private renderCoverageFacts(coverage: Coverage): TemplateResult {
+    const facts: string[] = [];
+    if (coverage.deductible) {
+      facts.push(this.t('deductibleLine', { total: this.money(coverage.deductible.totalCents), remaining: this.money(coverage.deductible.remainingCents) }));
+    }
+    if (coverage.outOfPocket) {
+      facts.push(this.t('outOfPocketLine', { total: this.money(coverage.outOfPocket.totalCents), remaining: this.money(coverage.outOfPocket.remainingCents) }));
+    }
+    if (coverage.coinsurancePercent !== undefined) facts.push(this.t('coinsuranceLine', { percent: coverage.coinsurancePercent }));
+    if (coverage.copayCents !== undefined) facts.push(this.t('copayLine', { amount: this.money(coverage.copayCents) }));
+    facts.push(this.t(coverage.priorAuthorization === 'yes' ? 'priorAuthYes' : coverage.priorAuthorization === 'no' ? 'priorAuthNo' : 'priorAuthUnknown'));
+    return html`<ul class="facts">${facts.map((fact) => html`<li>${fact}</li>`)}</ul>`;
+  }
+
+  private assumptionText(assumption: Assumption): string {
+    switch (assumption.kind) {
+      case 'program':
+        return this.t('assumeProgram', {
+          days: assumption.days,
+          daysPerWeek: assumption.daysPerWeek,
+          weeks: assumption.weeks,
+          perDay: this.money(assumption.perDayCents),
+          billed: this.money(assumption.billedCents),
+        });
+      case 'deductible':
+        return this.t('assumeDeductible', { amount: this.money(assumption.remainingCents) });
+      case 'deductible-unknown':
+        return this.t('assumeDeductibleUnknown');
+      case 'coinsurance':
+        return this.t('assumeCoinsurance', { percent: assumption.percent });
+      case 'copay':
+        return this.t('assumeCopay', { amount: this.money(assumption.perDayCents) });
+      case 'cost-share-either':
+        return this.t('assumeEither');
+      case 'cost-share-unknown':
+        return this.t('assumeShareUnknown');
+      case 'out-of-pocket-cap':
+        return this.t('assumeCap', { amount: this.money(assumption.remainingCents) });
+      case 'out-of-pocket-unknown':
+        return this.t('assumeCapUnknown');
+      case 'out-of-network':
+        return this.t('assumeOutOfNetwork');
+      case 'network-unknown':
+        return this.t('assumeNetworkUnknown');
+      case 'self-pay':
+        return assumption.discountPercent ? `${this.t('assumeSelfPay')} ${this.t('assumeSelfPayDiscount', { percent: assumption.discountPercent })}` : this.t('assumeSelfPay');
+      case 'not-a-bill':
+        return this.t('assumeNotABill');
+    }
+  }
+
+  private renderTrackChoice(): TemplateResult | typeof nothing {
+    const tracks = this.pricedTracks();
+    if (tracks.length < 2) return nothing;
+    return choiceGroup({
+      id: 'track',
+      label: this.t('trackLabel'),
+      errorPrefix: this.shared('errorPrefix'),
+      legendSize: 'body',
+      choices: tracks.map((track) => ({ value: track.id, label: track.name })),
+      value: this.selectedTrack()?.id,
+      onChange: (trackId) => {
+        this.answers = { ...this.answers, trackId: trackId as string };
+        void this.saveNow();
+      },
+    });
+  }
+
+  private renderEstimate(estimate: (price: ProgramPrice) => CostEstimate): TemplateResult {
+    const price = this.programPrice();
+    const result = price && estimate(price);
+    return html`
+      <section class="panel" part="estimate" aria-labelledby="estimate-heading">
+        <h3 id="estimate-heading">${this.t('estimateHeading')}</h3>
+        ${this.renderTrackChoice()}
+        ${result
+          ? html`
+              <p class="estimate-figure">
+                ${result.lowCents === result.highCents
+                  ? this.t('estimateSingle', { amount: this.money(result.lowCents) })
+                  : this.t('estimateRange', { low: this.money(result.lowCents), high: this.money(result.highCents) })}
+              </p>
+              <p><strong>${this.t('estimateNotABill')}</strong></p>
+              <h4>${this.t('estimateAssumptions')}</h4>
+              <ul class="assumptions">${result.assumptions.map((assumption) => html`<li>${this.assumptionText(assumption)}</li>`)}</ul>
+            `
+          : this.programs.state.status === 'pending'
+            ? html`<p role="status">${this.shared('loading')}</p>`
+            : html`<p>${this.t('estimateNoPrice')}</p>`}
+      </section>
+    `;
+  }
+
+  private renderResult(check: EligibilityCheck): TemplateResult {
+    const coverage = check.coverage;
+    const inNetwork = coverage?.inNetwork ?? this.answers.payer?.inNetwork ?? null;
+    const actions = (primary?: TemplateResult) => html`
+      <div class="button-row">
+        ${primary ?? nothing}
+        <button type="button" class=${primary ? 'button--secondary' : ''} @click=${() => this.askForCall('checking')}>${this.t('callMeButton')}</button>
+        <button type="button" class="button--secondary" @click=${() => void this.startOver()}>${this.t('startOver')}</button>
+      </div>
+    `;
+    let body: TemplateResult;
+    switch (check.outcome) {
+      case 'active':
+        body = html`
+          <p class="notice success"><strong>${this.t('resultActive')}</strong></p>
+          ${coverage?.planName ? html`<p>${this.t('resultPlan', { plan: coverage.planName })}</p>` : nothing}
+          <p>${this.networkText(inNetwork)}</p>
+          ${coverage ? this.renderCoverageFacts(coverage) : nothing}
+          ${coverage
+            ? this.renderEstimate((price) =>
+                estimateCoveredCost(price, {
+                  deductibleRemainingCents: coverage.deductible?.remainingCents,
+                  outOfPocketRemainingCents: coverage.outOfPocket?.remainingCents,
+                  coinsurancePercent: coverage.coinsurancePercent,
+                  copayCents: coverage.copayCents,
+                  inNetwork,
+                }),
+              )
+            : nothing}
+          ${actions()}
+        `;
+        break;
+      case 'inactive':
+        body = html`
+          <p class="notice"><strong>${this.t('resultInactive')}</strong></p>
+          <p>${this.t('resultInactiveHelp')}</p>
+          ${actions(html`<button type="button" @click=${() => this.goTo('member')}>${this.t('fixDetails')}</button>`)}
+          <button type="button" class="link-button" @click=${() => this.goTo('self-pay')}>${this.t('selfPayButton')}</button>
+        `;
+        break;
+      case 'not-found':
+        body = html`
+          <p class="notice"><strong>${this.t('resultNotFound')}</strong></p>
+          <p>${this.t('resultNotFoundHelp')}</p>
+          ${actions(html`<button type="button" @click=${() => this.goTo('member')}>${this.t('fixDetails')}</button>`)}
+        `;
+        break;
+      default: {
+        const key: InsuranceMessage =
+          check.outcome === 'details-missing' ? 'resultDetailsMissing' : check.outcome === 'payer-unavailable' ? 'resultPayerUnavailable' : 'resultManual';
+        body = html`
+          <p class="notice"><strong>${this.t(key)}</strong></p>
+          ${coverage?.planName ? html`<p>${this.t('resultPlan', { plan: coverage.planName })}</p>` : nothing}
+          <div class="button-row">
+            <button type="button" @click=${() => this.askForCall('checking')}>${this.t('callMeButton')}</button>
+            <button type="button" class="button--secondary" @click=${() => void this.startOver()}>${this.t('startOver')}</button>
+          </div>
+        `;
+      }
+    }
+    return html`${this.heading(this.t('resultHeading'), 3)} ${body}`;
+  }
+
+  private renderSelfPay(): TemplateResult {
+    const state = this.programs.state;
+    const center = state.status === 'ready' ? state.value.center : undefined;
+    const selfPay = center?.selfPay;
+    return html`
+      ${this.heading(this.t('selfPayHeading'))}
+      ${selfPay
+        ? html`
+            <p>${selfPay.summary}</p>
+            <ul class="facts">
+              ${selfPay.discountPercent ? html`<li>${this.t('selfPayDiscount', { percent: selfPay.discountPercent })}</li>` : nothing}
+              ${selfPay.paymentPlans ? html`<li>${this.t('selfPayPlans')}</li>` : nothing}
+            </ul>
+          `
+        : state.status === 'pending'
+          ? html`<p role="status">${this.shared('loading')}</p>`
+          : html`<p>${this.t('selfPayNoInfo')}</p>`}
+      ${this.renderEstimate((price) => estimateSelfPayCost(price, selfPay?.discountPercent))}
+      <div class="button-row">
+        <button type="button" @click=${() => this.askForCall('self-pay')}>${this.t('callMeButton')}</button>
+        <button type="button" class="button--secondary" @click=${() => this.goTo('payer')}>${this.t('back')}</button>
+      </div>
+    `;
+  }
+
+  private renderCallback(): TemplateResult {
+    if (this.callbackResult === 'sent' || this.callbackResult === 'queued') {
+      return html`
+        ${this.heading(this.t('callbackHeading'))}
+        <p class="notice success" role="status">${this.t(this.callbackResult === 'sent' ? 'callbackSent' : 'callbackQueued')}</p>
+        <button type="button" class="button--secondary" @click=${() => void this.startOver()}>${this.t('startOver')}</button>
+      `;
+    }
+    const errors = this.callbackErrors();
+    const { callback } = this.answers;
+    return html`
+      ${this.heading(this.t('callbackHeading'))}
+      <p>${this.t('callbackIntro')}</p>
+      ${errorSummary(this.shared('errorSummaryTitle'), errors)}
+      ${this.callbackResult === 'refused' ? html`<p class="notice" role="alert">${this.t('callbackRefused')}</p>` : nothing}
+      <form novalidate @submit=${this.onCallbackSubmit}>
+        ${textField({
+          id: 'callback-phone',
+          label: this.t('phoneLabel'),
+          hint: this.t('phoneHint'),
+          type: 'tel',
+          autocomplete: 'tel',
+          inputmode: 'tel',
+          width: 'short',
+          errorPrefix: this.shared('errorPrefix'),
+          error: this.errorFor(errors, 'callback-phone'),
+          value: callback.phone,
+          onInput: (phone) => this.editCallback({ phone: phone.slice(0, 30) }),
+        })}
+        ${textField({
+          id: 'callback-times',
+          label: this.t('bestTimesLabel'),
+          hint: this.t('bestTimesHint'),
+          errorPrefix: this.shared('errorPrefix'),
+          error: this.errorFor(errors, 'callback-times'),
+          value: callback.bestTimes,
+          onInput: (bestTimes) => this.editCallback({ bestTimes }),
+        })}
+        ${choiceGroup({
+          id: 'callback-voicemail',
+          label: this.t('voicemailLabel'),
+          errorPrefix: this.shared('errorPrefix'),
+          error: this.errorFor(errors, 'callback-voicemail'),
+          legendSize: 'body',
+          choices: [
+            { value: 'yes', label: this.t('voicemailYes') },
+            { value: 'no', label: this.t('voicemailNo') },
+          ],
+          value: callback.voicemailOk || undefined,
+          onChange: (value) => this.editCallback({ voicemailOk: value as 'yes' | 'no' }),
+        })}
+        ${choiceGroup({
+          id: 'callback-consent',
+          label: this.t('consentLabel'),
+          errorPrefix: this.shared('errorPrefix'),
+          error: this.errorFor(errors, 'callback-consent'),
+          legendSize: 'body',
+          multiple: true,
+          choices: [{ value: 'yes', label: this.t('consentText') }],
+          value: callback.consent ? ['yes'] : [],
+          onChange: (value) => this.editCallback({ consent: (value as string[]).includes('yes') }),
+        })}
+        <div class="button-row">
+          <button type="submit" ?disabled=${this.callbackResult === 'sending'}>
+            ${this.callbackResult === 'sending' ? this.t('sending') : this.t('sendCallback')}
+          </button>
+          <button type="button" class="button--secondary" @click=${() => this.goTo(this.answers.callbackFrom ?? 'payer')}>${this.t('back')}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderCenterPhone(): TemplateResult | typeof nothing {
+    const state = this.programs.state;
+    if (state.status !== 'ready') return nothing;
+    const { name, phone } = state.value.center;
+    return html`<p class="hint">${this.t('centerPhone', { center: name, phone })}</p>`;
+  }
+
+  override render() {
+    if (!this.settings.config) return html`<p class="notice">${this.t('notConfigured')}</p>`;
+    const step = this.answers.step;
+    return html`
+      ${this.draft.persistent
+        ? nothing
+        : html`<p class="notice">${this.shared(this.draft.fallbackReason === 'memory-mode' ? 'memoryMode' : 'notPersistent')}</p>`}
+      ${step === 'payer'
+        ? this.renderPayerStep()
+        : step === 'member'
+          ? this.renderMemberStep()
+          : step === 'checking'
+            ? this.renderChecking()
+            : step === 'self-pay'
+              ? this.renderSelfPay()
+              : this.renderCallback()}
+      ${this.renderCenterPhone()}
+    `;
+  }
+}
+
+if (!customElements.get('iop-insurance-verification')) customElements.define('iop-insurance-verification', IopInsuranceVerification);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'iop-insurance-verification': IopInsuranceVerification;
+  }
+  interface HTMLElementEventMap {
+    'iop-eligibility-checked': IopEligibilityCheckedEvent;
+  }
+}
