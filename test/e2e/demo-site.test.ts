@@ -4,56 +4,21 @@
  * then checked through the staff API.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
+import { startReferenceServer, type ReferenceServerProcess } from '../support/reference-server-process.mjs';
 
 const staffToken = 'e2e-staff-token-0123456789abcdef';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 describe('npm start: the demo center site', () => {
-  let server: ChildProcess;
+  let server: ReferenceServerProcess | undefined;
   let browser: Browser;
   let url = '';
-  const dataDir = mkdtempSync(join(tmpdir(), 'iop-e2e-'));
 
   before(async () => {
-    const port = await freePort();
-    // The same entry point as `npm start`, with a throwaway data directory.
-    server = spawn(process.execPath, ['scripts/start.mjs'], {
-      env: { ...process.env, PORT: String(port), IOP_DATA_DIR: dataDir, IOP_DATA_KEY: randomBytes(32).toString('base64'), IOP_STAFF_TOKEN: staffToken, DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
-      const read = (chunk: Buffer) => {
-        output += chunk;
-        const match = /IOP Widgets demo center: (http:\/\/\S+?)\/? /.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      };
-      server.stdout!.on('data', read);
-      server.stderr!.on('data', read);
-      server.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
-    });
+    // The same entry point as `npm start` (which may build dist/ first), with a throwaway data directory.
+    server = await startReferenceServer({ entry: 'scripts/start.mjs', env: { IOP_STAFF_TOKEN: staffToken }, timeoutMs: 120_000 });
+    url = server.origin;
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -62,8 +27,7 @@ describe('npm start: the demo center site', () => {
 
   after(async () => {
     await browser?.close();
-    server?.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+    server?.stop();
   });
 
   it('serves the demo home page with the CDN bundle', async () => {

@@ -4,30 +4,15 @@
  * session-replay script can hook, and an attacker site on a third (127.0.0.3). Also canary search
  * in the forms trackers use to ship data: plain, lower-case, URL-encoded, base64 and SHA-256.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { freePort, startReferenceServer as startServerProcess } from '../../support/reference-server-process.mjs';
 
 export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-}
-
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, host, () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ReferenceServer {
@@ -36,47 +21,12 @@ export interface ReferenceServer {
   stop(): void;
 }
 
-/** `node --import tsx server/main.ts` as test/support/reference-api.mjs starts it, allowing `allowedOrigins`. */
+/** The reference server (server/main.ts) on 127.0.0.1, allowing `allowedOrigins`. */
 export async function startReferenceServer(allowedOrigins: string[]): Promise<ReferenceServer> {
-  const port = await freePort('127.0.0.1');
-  const dataDir = mkdtempSync(join(tmpdir(), 'iop-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      IOP_DATA_DIR: dataDir,
-      IOP_DATA_KEY: randomBytes(32).toString('base64'),
-      IOP_ELIGIBILITY_PROVIDER: 'simulated',
-      IOP_ALLOWED_ORIGINS: allowedOrigins.join(','),
-      IOP_RATE_LIMIT_WRITES_PER_MINUTE: '100000',
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServerProcess({
+    env: { IOP_ALLOWED_ORIGINS: allowedOrigins.join(','), IOP_RATE_LIMIT_WRITES_PER_MINUTE: '100000' },
   });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`reference server did not start:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('IOP Widgets demo center:')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code) => reject(new Error(`reference server exited (${code}):\n${output}`)));
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    apiBase: `${origin}/api/iop/`,
-    stop() {
-      child.kill();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { origin: server.origin, apiBase: `${server.origin}/api/iop/`, stop: server.stop };
 }
 
 /**
