@@ -91,6 +91,18 @@ describe('contract schemas', () => {
     assert.equal(schemas.SafeUrl.safeParse('http://insecure.example.org').success, false);
   });
 
+  it('accepts real dates and instants with offsets, and nothing else', () => {
+    for (const good of ['2028-02-29', '2026-12-31']) assert.ok(schemas.CalendarDate.safeParse(good).success, good);
+    for (const bad of ['2027-02-29', '2026-04-31', '2026-13-01', '26-01-01', '2026-1-1']) assert.equal(schemas.CalendarDate.safeParse(bad).success, false, bad);
+    for (const good of ['2026-03-08T16:00:00Z', '2026-03-08T09:00-07:00', '2026-11-23T19:45:12.190Z']) assert.ok(schemas.Instant.safeParse(good).success, good);
+    for (const bad of ['2026-03-08T16:00:00', '2026-02-30T10:00:00Z', '2026-03-08 16:00Z', '2026-03-08T24:00Z']) assert.equal(schemas.Instant.safeParse(bad).success, false, bad);
+  });
+
+  it('wants whole numbers where the contract counts things', () => {
+    assert.equal(schemas.Track.shape.weeks.safeParse(10).success, true);
+    assert.equal(schemas.Track.shape.weeks.safeParse(10.5).success, false);
+  });
+
   it('refuses ids that would smuggle a path segment', () => {
     assert.equal(endpointPath('createRsvp', 'abc_1'), 'alumni-sessions/abc_1/rsvps');
     assert.throws(() => endpointPath('createRsvp', '../staff'), RangeError);
