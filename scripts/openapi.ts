@@ -4,7 +4,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { endpoints, type EndpointDefinition } from '../src/api/endpoints.js';
+import { endpointDocs } from '../src/api/endpoint-docs.js';
+import { endpoints, type EndpointDefinition, type EndpointName } from '../src/api/endpoints.js';
 import * as schemas from '../src/api/schemas.js';
 
 const componentNames = new Map<unknown, string>(
@@ -42,6 +43,7 @@ export function buildOpenApi() {
   const used = new Set<z.ZodMiniType>([schemas.Problem]);
   for (const [operationId, raw] of Object.entries(endpoints)) {
     const endpoint: EndpointDefinition = raw;
+    const docs = endpointDocs[operationId as EndpointName];
     const parameters: unknown[] = [];
     if (endpoint.path.includes('{id}')) parameters.push({ name: 'id', in: 'path', required: true, schema: jsonSchema(schemas.Id, 'input') });
     if (endpoint.query) {
@@ -70,14 +72,14 @@ export function buildOpenApi() {
         content: { 'application/json': { schema: ref(endpoint.response) } },
       };
     }
-    for (const status of endpoint.problems ?? []) responses[status] = problemResponse('See `code` in the problem.');
+    for (const status of docs.problems ?? []) responses[status] = problemResponse('See `code` in the problem.');
     for (const [status, text] of Object.entries(genericProblems)) if (endpoint.method !== 'GET' || status === '500') responses[status] ??= problemResponse(text);
     if (endpoint.body) used.add(endpoint.body);
     const path = `/${endpoint.path}`;
     paths[path] ??= {};
     paths[path][endpoint.method.toLowerCase()] = {
       operationId,
-      summary: endpoint.summary,
+      summary: docs.summary,
       ...(parameters.length ? { parameters } : {}),
       ...(endpoint.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(endpoint.body) } } } } : {}),
       ...(endpoint.bearer ? { security: [{ rsvpToken: [] }] } : {}),

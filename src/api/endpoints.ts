@@ -11,15 +11,12 @@ export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 export interface EndpointDefinition {
   readonly method: HttpMethod;
   readonly path: string;
-  readonly summary: string;
   readonly query?: z.ZodMiniType;
   readonly body?: z.ZodMiniType;
   /** Schema of a successful response body; absent for 204. */
   readonly response?: z.ZodMiniType;
   /** Success statuses the endpoint may answer with. */
   readonly success: readonly number[];
-  /** Error statuses worth documenting beyond the generic ones. */
-  readonly problems?: readonly number[];
   /** The body carries what a person typed: never cache it, never log it, encrypt it at rest. */
   readonly personal?: boolean;
   /** Needs `Authorization: Bearer <token>` (the token an RSVP returned). */
@@ -30,14 +27,12 @@ export const endpoints = {
   listPrograms: {
     method: 'GET',
     path: 'programs',
-    summary: 'The center, its programs and their tracks.',
     response: s.ProgramList,
     success: [200],
   },
   listAssessmentSlots: {
     method: 'GET',
     path: 'assessment-slots',
-    summary: 'Free assessment times between two dates (inclusive, in the center zone).',
     query: s.AssessmentSlotQuery,
     response: s.AssessmentSlotList,
     success: [200],
@@ -45,36 +40,29 @@ export const endpoints = {
   holdAssessmentSlot: {
     method: 'POST',
     path: 'assessment-slots/{id}/holds',
-    summary: 'Hold a slot for a few minutes, or extend a hold by sending its token.',
     body: s.HoldRequest,
     response: s.Hold,
     success: [201],
-    problems: [404, 409],
   },
   createBooking: {
     method: 'POST',
     path: 'bookings',
-    summary: 'Book an assessment. 409 with code slot-taken when someone else got the slot.',
     body: s.BookingRequest,
     response: s.Booking,
     success: [201],
-    problems: [409, 422],
     personal: true,
   },
   createIntake: {
     method: 'POST',
     path: 'intakes',
-    summary: 'Submit a pre-admission screening (a 42 CFR Part 2 record).',
     body: s.IntakeRequest,
     response: s.IntakeReceipt,
     success: [201],
-    problems: [422],
     personal: true,
   },
   listPayers: {
     method: 'GET',
     path: 'payers',
-    summary: 'Insurers, with the center contract status, filtered by name.',
     query: s.PayerQuery,
     response: s.PayerList,
     success: [200],
@@ -82,36 +70,29 @@ export const endpoints = {
   createEligibilityCheck: {
     method: 'POST',
     path: 'eligibility-checks',
-    summary: 'Check benefits. 200 with a result, or 202 with Location to poll.',
     body: s.EligibilityRequest,
     response: s.EligibilityCheck,
     success: [200, 202],
-    problems: [422],
     personal: true,
   },
   getEligibilityCheck: {
     method: 'GET',
     path: 'eligibility-checks/{id}',
-    summary: 'Poll an eligibility check that answered 202.',
     response: s.EligibilityCheck,
     success: [200],
-    problems: [404],
     personal: true,
   },
   createCallbackRequest: {
     method: 'POST',
     path: 'callback-requests',
-    summary: 'Ask the center to call back.',
     body: s.CallbackRequest,
     response: s.CallbackReceipt,
     success: [201],
-    problems: [422],
     personal: true,
   },
   listAlumniSessions: {
     method: 'GET',
     path: 'alumni-sessions',
-    summary: 'Alumni, family and peer sessions with recurrence rules, exceptions and counts in range.',
     query: s.AlumniSessionQuery,
     response: s.AlumniSessionList,
     success: [200],
@@ -119,19 +100,15 @@ export const endpoints = {
   createRsvp: {
     method: 'POST',
     path: 'alumni-sessions/{id}/rsvps',
-    summary: 'RSVP to one occurrence; waitlisted when full.',
     body: s.RsvpRequest,
     response: s.Rsvp,
     success: [201],
-    problems: [404, 422],
     personal: true,
   },
   cancelRsvp: {
     method: 'DELETE',
     path: 'rsvps/{id}',
-    summary: 'Cancel an RSVP with the token it returned (Authorization: Bearer <token>).',
     success: [204],
-    problems: [401, 404],
     bearer: true,
   },
 } as const satisfies Record<string, EndpointDefinition>;
