@@ -5,16 +5,6 @@
 import { freePort, startReferenceServer } from '../../test/support/reference-server-process.mjs';
 import { launchChromium, percentiles, servePage } from './page.mjs';
 
-// The frame page is measured as the isolation controller renders it: the host loads the bundle, the
-// tag renders `<iframe src="<api-base>embed/iop-intake-screener?parent=...">`. Until the intake screener
-// takes the controller (issue 8 integration), the host page here adds that same iframe itself.
-const frameHostScript = (api, hostOrigin) => `
-const frame = document.createElement('iframe');
-frame.title = 'Confidential form';
-frame.src = ${JSON.stringify(api)} + '/api/iop/embed/iop-intake-screener?parent=' + encodeURIComponent(${JSON.stringify(hostOrigin)}) + '&locale=en&storage=memory';
-document.querySelector('main').append(frame);
-`;
-
 // In whichever document holds the widget: wall-clock ms of the frame after its first step's heading exists.
 const paintedAt = () =>
   new Promise((resolve) => {
@@ -34,8 +24,8 @@ export async function intakeFirstPaintByIsolation() {
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><script type="module" src="${api.origin}/dist/cdn/iop-widgets.js"></script></head><body><main>${body}</main></body></html>`;
   const files = {
     '/inline': ['text/html', page(`<iop-intake-screener api-base="${api.origin}/api/iop/" isolation="inline" storage="memory"></iop-intake-screener>`)],
-    '/frame': ['text/html', page('<script type="module" src="/frame-host.js"></script>')],
-    '/frame-host.js': ['text/javascript', frameHostScript(api.origin, hostOrigin)],
+    // The real tag: the isolation controller renders `<iframe src="<api-base>embed/iop-intake-screener?parent=...">`.
+    '/frame': ['text/html', page(`<iop-intake-screener api-base="${api.origin}/api/iop/" isolation="frame" storage="memory"></iop-intake-screener>`)],
   };
   let server;
   let browser;
@@ -68,7 +58,7 @@ export async function intakeFirstPaintByIsolation() {
       rows: [await measure('inline'), await measure('frame')],
       notes: [
         'Each run is a new browser context, so the bundle is fetched every time (the frame fetches it a second time, from the API origin).',
-        'Frame mode until the intake screener takes the isolation controller: the host page adds the same iframe the controller renders.',
+        'Frame mode is the real tag with isolation="frame": the host bundle renders the iframe, which loads the frame page and the bundle again.',
       ],
     };
   } finally {

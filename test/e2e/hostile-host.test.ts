@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import {
   canariesIn,
   deepFocus,
@@ -80,10 +80,28 @@ async function open(path: string, options: { bypassCSP?: boolean } = {}): Promis
     document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
     const outcomes: unknown[] = [];
     (window as unknown as { __outcomes: unknown[] }).__outcomes = outcomes;
-    document.addEventListener('iop-rsvp-confirmed', (event) => {
-      const fields = event as Event & { rsvpId?: string; status?: string };
-      outcomes.push({ type: event.type, rsvpId: fields.rsvpId, status: fields.status, bubbles: event.bubbles, composed: event.composed, plainEvent: Object.getPrototypeOf(event) === Event.prototype });
-    });
+    for (const type of ['iop-rsvp-confirmed', 'iop-intake-submitted', 'iop-eligibility-checked', 'iop-booking-confirmed']) {
+      document.addEventListener(type, (event) => {
+        const fields = event as Event & { rsvpId?: string; status?: string; detail?: Record<string, unknown> };
+        outcomes.push({
+          type: event.type,
+          rsvpId: fields.rsvpId,
+          status: fields.status,
+          detail: fields.detail,
+          bubbles: event.bubbles,
+          composed: event.composed,
+          plainEvent: Object.getPrototypeOf(event) === Event.prototype,
+        });
+      });
+    }
+    // CLS-like figure for the host page: the sum of layout shifts not caused by the person's input.
+    if (window === window.top) {
+      const shifts: { value: number; input: boolean }[] = [];
+      (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) shifts.push({ value: entry.value, input: entry.hadRecentInput });
+      }).observe({ type: 'layout-shift', buffered: true });
+    }
   });
   const page = await context.newPage();
   const observed: Observed = { context, page, console: [], requests: [] };
@@ -212,6 +230,327 @@ describe('alumni RSVP on a hostile host', { timeout: 120_000 }, () => {
       await observed.context.close();
     }
   });
+});
+
+type Scope = Page | Frame;
+
+/** Where the widget runs: the isolation frame once it has loaded, or the page itself. */
+async function widgetScope(page: Page, tag: string, framed: boolean): Promise<Scope> {
+  if (!framed) return page;
+  await page.waitForFunction((name) => document.querySelector(name)?.shadowRoot?.querySelector('iframe'), tag);
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    const frame = embedFrame(page);
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the isolation frame never loaded');
+}
+
+const headingOf = (scope: Scope, tag: string) => scope.locator(`${tag} h2`).first().innerText();
+
+/** Types into a field as a person would: a click, then one key at a time. */
+async function typeInto(scope: Scope, page: Page, selector: string, value: string): Promise<void> {
+  await scope.locator(selector).click();
+  await page.keyboard.type(value);
+}
+
+/**
+ * One intake step: every radio group still open gets its option `choose[name]` (default the first),
+ * the first box of each checkbox group is ticked, `fields` are typed, then Continue. Returns once the
+ * next step's heading shows.
+ */
+async function intakeStep(scope: Scope, page: Page, expected: string, choose: Record<string, number> = {}, fields: Record<string, string> = {}): Promise<void> {
+  const widget = scope.locator('iop-intake-screener');
+  assert.equal(await headingOf(scope, 'iop-intake-screener'), expected);
+  for (let round = 0; round < 40; round += 1) {
+    const open = await widget.evaluate((el) => {
+      const root = el.shadowRoot!;
+      const names = [...new Set([...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')].map((input) => input.name))];
+      return names.filter((name) => !root.querySelector(`input[type="radio"][name="${name}"]:checked`));
+    });
+    if (!open.length) break;
+    await widget.locator(`input[type="radio"][name="${open[0]}"]`).nth(choose[open[0]!] ?? 0).check();
+  }
+  const boxes = await widget.evaluate((el) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].filter((box) => box.id === box.name && !box.checked).map((box) => box.id));
+  for (const id of boxes) await widget.locator(`#${id}`).check();
+  for (const [id, value] of Object.entries(fields)) await typeInto(scope, page, `iop-intake-screener #${id}`, value);
+  await widget.locator('button[type="submit"]').click();
+  await scope.waitForFunction((before) => {
+    const heading = document.querySelector('iop-intake-screener')?.shadowRoot?.querySelector('h2')?.textContent?.trim();
+    return heading && heading !== before;
+  }, expected);
+}
+
+interface IntakeCanaries {
+  name: string;
+  phone: string;
+  email: string;
+  /** A free-text answer: the safe times to call. */
+  safeTimes: string;
+}
+
+/** The whole intake, PHQ-9 and ASQ (all calm), to the receipt. */
+async function completeIntake(scope: Scope, page: Page, canaries: IntakeCanaries): Promise<void> {
+  await scope.waitForFunction(() => document.querySelector('iop-intake-screener')?.shadowRoot?.querySelector('h2')?.textContent?.trim() === 'Before you start');
+  await intakeStep(scope, page, 'Before you start');
+  await intakeStep(scope, page, 'About you');
+  await intakeStep(scope, page, 'Your work');
+  await intakeStep(scope, page, 'How you have been feeling (PHQ-9)');
+  await intakeStep(scope, page, 'Your safety (ASQ)', { 'asq-1': 1, 'asq-2': 1, 'asq-3': 1, 'asq-4': 1 });
+  await intakeStep(scope, page, 'Stopping or cutting down', { 'withdrawal-seizures': 1, 'withdrawal-recent': 1, 'withdrawal-daily': 1 });
+  await intakeStep(scope, page, 'What would work for you');
+  await intakeStep(scope, page, 'How can we reach you?', { 'contact-voicemail': 1 }, {
+    'contact-name': canaries.name,
+    'contact-phone': canaries.phone,
+    'contact-email': canaries.email,
+    'contact-safe-times': canaries.safeTimes,
+  });
+  assert.equal(await headingOf(scope, 'iop-intake-screener'), 'Check your answers');
+  assert.equal(await scope.locator('iop-intake-screener').getByText(canaries.name).count(), 1, 'control: the review shows the typed name');
+  await intakeStep(scope, page, 'Check your answers');
+  assert.equal(await headingOf(scope, 'iop-intake-screener'), 'Thank you. We have your answers');
+}
+
+interface InsuranceCanaries {
+  firstName: string;
+  lastName: string;
+  /** ISO, as the date field gives it and the API receives it. */
+  dateOfBirth: string;
+  /** A free-text answer: the group number. */
+  groupNumber: string;
+  phone: string;
+  /** A free-text answer: the best times to call. */
+  bestTimes: string;
+}
+
+/** The simulated payer's active member: insurer, card details, the result, then a call back. */
+const SIMULATED_ACTIVE_MEMBER = 'IOPACTIVE01';
+
+/** `atResult` runs while the result shows, when the draft holds every card detail. */
+async function completeInsuranceCheck(scope: Scope, page: Page, canaries: InsuranceCanaries, atResult: () => Promise<void>): Promise<void> {
+  const widget = scope.locator('iop-insurance-verification');
+  await typeInto(scope, page, 'iop-insurance-verification #payer', 'aetna');
+  await widget.locator('[role="option"]', { hasText: 'Aetna' }).first().waitFor();
+  for (let presses = 0; presses < 20; presses += 1) {
+    if (((await widget.locator('[role="option"][aria-selected="true"]').allInnerTexts()).join('')).includes('Aetna')) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+  await widget.locator('form button[type="submit"]').click();
+  await widget.locator('#member-id').waitFor();
+  await typeInto(scope, page, 'iop-insurance-verification #member-id', SIMULATED_ACTIVE_MEMBER);
+  await typeInto(scope, page, 'iop-insurance-verification #group-number', canaries.groupNumber);
+  await typeInto(scope, page, 'iop-insurance-verification #patient-first-name', canaries.firstName);
+  await typeInto(scope, page, 'iop-insurance-verification #patient-last-name', canaries.lastName);
+  await widget.locator('#patient-dob').fill(canaries.dateOfBirth);
+  await widget.locator('#relationship').check();
+  await widget.locator('form button[type="submit"]').click();
+  await widget.getByText('Your insurance is active.').waitFor({ timeout: 20_000 });
+  assert.equal(await widget.getByText('Simulated PPO Gold').count(), 1, 'control: the simulated payer answered');
+  await atResult();
+  await widget.getByRole('button', { name: 'Ask us to call you' }).click();
+  await typeInto(scope, page, 'iop-insurance-verification #callback-phone', canaries.phone);
+  await typeInto(scope, page, 'iop-insurance-verification #callback-times', canaries.bestTimes);
+  await widget.locator('#callback-voicemail-1').check();
+  await widget.locator('#callback-consent').check();
+  await widget.locator('form button[type="submit"]').click();
+  await widget.getByText('We have your request and will call you soon.').waitFor({ timeout: 20_000 });
+}
+
+/** Everything outside the API a hostile host page could collect: for frame mode, the tracker's whole log. */
+async function collectedByHost(observed: Observed): Promise<string> {
+  return [
+    await trackerLog(observed.page),
+    host.collected.join('\n'),
+    nonApiTraffic(observed),
+    await dumpStorage(observed.page),
+    observed.page.url(),
+    await observed.page.title(),
+    observed.console.join('\n'),
+  ].join('\n');
+}
+
+/** What inline mode promises to keep clean: every channel but the keystroke and prototype hooks. */
+async function inlineChannels(observed: Observed): Promise<string> {
+  const log = await trackerLog(observed.page);
+  return [
+    log.split('\n').filter((line) => /^(event|dataLayer|fbq|title|beacon) /.test(line)).join('\n'),
+    await observed.page.evaluate(() => JSON.stringify((window as unknown as { dataLayer: unknown[] }).dataLayer)),
+    JSON.stringify(await outcomes(observed.page)),
+    host.collected.join('\n'),
+    nonApiTraffic(observed),
+    await dumpStorage(observed.page),
+    observed.page.url(),
+    await observed.page.title(),
+    observed.console.join('\n'),
+  ].join('\n');
+}
+
+/**
+ * Layout shifts of the host page (not caused by input) until the widget shows its first step and,
+ * in frame mode, the frame has taken the height the frame page reported.
+ */
+async function hostLayoutShifts(page: Page, tag: string, framed: boolean): Promise<{ total: number; count: number }> {
+  const scope = await widgetScope(page, tag, framed);
+  await scope.waitForFunction((name) => document.querySelector(name)?.shadowRoot?.querySelector('h2'), tag);
+  if (framed) await page.waitForFunction((name) => document.querySelector(name)?.shadowRoot?.querySelector('iframe')?.hasAttribute('height'), tag);
+  // Layout-shift entries reach the observer after the frame is rendered.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number; input: boolean }[] }).__shifts.filter((entry) => !entry.input));
+  return { total: shifts.reduce((sum, entry) => sum + entry.value, 0), count: shifts.length };
+}
+
+/** A footer after the widget, as on a real site, so a frame that changes height moves something visible. */
+const footer = '<footer><h2>Contact</h2><p>Juniper Ridge Recovery, 100 Main Street. Call us any day between 8 am and 8 pm.</p><p>Privacy notice, accessibility statement and terms.</p></footer>';
+
+const outcomeShape = (event: Record<string, unknown> | undefined) => ({
+  ...event,
+  detail: Object.fromEntries(Object.entries((event?.detail as Record<string, unknown> | undefined) ?? {}).map(([key, value]) => [key, key.endsWith('Id') ? typeof value : value])),
+});
+
+describe('intake and insurance on a hostile host', { timeout: 150_000 }, () => {
+  const frameEvents = new Map<string, Record<string, unknown> | undefined>();
+
+  it('intake, frame by default across origins: no canary reaches the tracker, the host or other origins', async () => {
+    // No isolation attribute: the API is on another origin, so the screener must choose the frame itself.
+    host.page('/intake-frame', hostPage(`<iop-intake-screener api-base="${api.apiBase}" instruments="phq-9,asq" storage="local"></iop-intake-screener>`, footer), strictPolicy());
+    const canaries: IntakeCanaries = { name: 'Zorbelinfrm', phone: '303 555 0171', email: 'zorbelin.frame.4417@example.org', safeTimes: 'Evenings near Kestrowind Park' };
+    const values = Object.values(canaries);
+    const observed = await open('/intake-frame');
+    try {
+      const scope = await widgetScope(observed.page, 'iop-intake-screener', true);
+      const shifts = await hostLayoutShifts(observed.page, 'iop-intake-screener', true);
+      console.log(`# intake, frame: host layout shift up to the first step ${shifts.total.toFixed(4)} in ${shifts.count} shifts`);
+      // One shift when the widget appears (inline mode has it too), at most one when the frame's first height replaces the room kept.
+      assert.ok(shifts.count <= 2, `the frame resizes once, not step by step (${shifts.count} shifts)`);
+      // Browsers that block storage in third-party frames (this Chromium does) leave the frame memory only: it must say so.
+      if ((await dumpStorage(scope)).includes('blocked')) assert.equal(await scope.getByText('This device won’t keep a draft of your answers').count(), 1);
+
+      await completeIntake(scope, observed.page, canaries);
+      assert.deepEqual(canariesIn(apiTraffic(observed), values), values, 'control: the frame sent every canary to the API');
+      assert.ok((await trackerLog(observed.page)).includes('event iop-intake-submitted'), 'control: the tracker ran and heard the outcome');
+      assert.deepEqual(canariesIn(await collectedByHost(observed), values), []);
+      assert.deepEqual(canariesIn(await dumpStorage(scope), values), [], 'frame storage holds no canary in clear');
+
+      const events = await outcomes(observed.page);
+      assert.equal(events.length, 1, 'the outcome is re-dispatched on the host once');
+      assert.equal((events[0]?.detail as { status?: string }).status, 'sent');
+      frameEvents.set('intake', events[0]);
+      assert.deepEqual(await violations(observed), [], 'no CSP violation on the strict host or in the frame');
+    } finally {
+      await observed.context.close();
+    }
+  });
+
+  it('intake, inline: no canary in events, URL, title, console, dataLayer/fbq, other origins or storage in clear', async () => {
+    host.page('/intake-inline', hostPage(`<iop-intake-screener api-base="${api.apiBase}" isolation="inline" instruments="phq-9,asq" storage="local"></iop-intake-screener>`, footer), strictPolicy());
+    const canaries: IntakeCanaries = { name: 'Quessamilx', phone: '303 555 0186', email: 'quessam.inline.2291@example.org', safeTimes: 'Mornings by Harrowfield Mill' };
+    const values = Object.values(canaries);
+    const observed = await open('/intake-inline');
+    try {
+      const scope = await widgetScope(observed.page, 'iop-intake-screener', false);
+      const shifts = await hostLayoutShifts(observed.page, 'iop-intake-screener', false);
+      console.log(`# intake, inline: host layout shift up to the first step ${shifts.total.toFixed(4)} in ${shifts.count} shifts`);
+      await completeIntake(scope, observed.page, canaries);
+      assert.deepEqual(canariesIn(apiTraffic(observed), values), values, 'control: the widget sent every canary to the API');
+      assert.deepEqual(canariesIn(await trackerLog(observed.page), [canaries.name]), [canaries.name], 'control: inline keystrokes reach the tracker (the README says so)');
+      assert.match(await dumpStorage(observed.page), /bytes:/, 'control: the draft is in host storage, as ciphertext');
+      assert.deepEqual(canariesIn(await inlineChannels(observed), values), []);
+
+      const events = await outcomes(observed.page);
+      assert.equal(events.length, 1);
+      assert.deepEqual(outcomeShape(frameEvents.get('intake')), outcomeShape(events[0]), 'frame mode fires the same event as inline mode');
+      assert.deepEqual(await violations(observed), []);
+    } finally {
+      await observed.context.close();
+    }
+  });
+
+  it('insurance, frame by default across origins: no canary reaches the tracker, the host or other origins', async () => {
+    host.page('/insurance-frame', hostPage(`<iop-insurance-verification api-base="${api.apiBase}" storage="local"></iop-insurance-verification>`, footer), strictPolicy());
+    const canaries: InsuranceCanaries = {
+      firstName: 'Brenwickfrm',
+      lastName: 'Ostrallefrm',
+      dateOfBirth: '1979-11-23',
+      groupNumber: 'TALVENOR77F',
+      phone: '720 555 0163',
+      bestTimes: 'After the Pellowin shift ends',
+    };
+    const values = [...Object.values(canaries), SIMULATED_ACTIVE_MEMBER];
+    const observed = await open('/insurance-frame');
+    try {
+      const scope = await widgetScope(observed.page, 'iop-insurance-verification', true);
+      let midFlow = '';
+      await completeInsuranceCheck(scope, observed.page, canaries, async () => {
+        midFlow = [await dumpStorage(observed.page), await dumpStorage(scope)].join('\n');
+      });
+      assert.deepEqual(canariesIn(apiTraffic(observed), values), values, 'control: the frame sent every canary to the API');
+      assert.ok((await trackerLog(observed.page)).includes('event iop-eligibility-checked'), 'control: the tracker ran and heard the outcome');
+      assert.deepEqual(canariesIn(await collectedByHost(observed), [...values, '11/23/1979']), []);
+      assert.deepEqual(canariesIn([midFlow, await dumpStorage(scope)].join('\n'), values), [], 'host and frame storage, during and after, hold no canary in clear');
+
+      const events = await outcomes(observed.page);
+      assert.equal(events.length, 1, 'the outcome is re-dispatched on the host once');
+      assert.equal((events[0]?.detail as { status?: string }).status, 'complete');
+      frameEvents.set('insurance', events[0]);
+      assert.deepEqual(await violations(observed), [], 'no CSP violation on the strict host or in the frame');
+    } finally {
+      await observed.context.close();
+    }
+  });
+
+  it('insurance, inline: no canary in events, URL, title, console, dataLayer/fbq, other origins or storage in clear', async () => {
+    host.page('/insurance-inline', hostPage(`<iop-insurance-verification api-base="${api.apiBase}" isolation="inline" storage="local"></iop-insurance-verification>`), strictPolicy());
+    const canaries: InsuranceCanaries = {
+      firstName: 'Vintessailx',
+      lastName: 'Marrowbyilx',
+      dateOfBirth: '1983-02-17',
+      groupNumber: 'GRANDOLE42K',
+      phone: '720 555 0148',
+      bestTimes: 'Lunchtime at Fennick Yard',
+    };
+    const values = [...Object.values(canaries), SIMULATED_ACTIVE_MEMBER];
+    const observed = await open('/insurance-inline');
+    try {
+      const scope = await widgetScope(observed.page, 'iop-insurance-verification', false);
+      let midFlow = '';
+      await completeInsuranceCheck(scope, observed.page, canaries, async () => {
+        midFlow = await dumpStorage(observed.page);
+      });
+      assert.deepEqual(canariesIn(apiTraffic(observed), values), values, 'control: the widget sent every canary to the API');
+      assert.deepEqual(canariesIn(await trackerLog(observed.page), [canaries.firstName]), [canaries.firstName], 'control: inline keystrokes reach the tracker');
+      assert.match(midFlow, /insurance-verification/, 'control: the draft was in host storage');
+      assert.deepEqual(canariesIn([midFlow, await inlineChannels(observed)].join('\n'), [...values, '02/17/1983']), []);
+
+      const events = await outcomes(observed.page);
+      assert.equal(events.length, 1);
+      assert.deepEqual(outcomeShape(frameEvents.get('insurance')), outcomeShape(events[0]), 'frame mode fires the same event as inline mode');
+      assert.deepEqual(await violations(observed), []);
+    } finally {
+      await observed.context.close();
+    }
+  });
+});
+
+describe('schedule picker on the strict host', { timeout: 60_000 }, () => {
+  for (const isolation of ['frame', 'inline'] as const) {
+    it(`${isolation} mode: renders and filters tracks with zero CSP violations`, async () => {
+      host.page(`/schedule-${isolation}`, hostPage(`<iop-schedule-picker api-base="${api.apiBase}" isolation="${isolation}" storage="memory"></iop-schedule-picker>`), strictPolicy());
+      const observed = await open(`/schedule-${isolation}`);
+      try {
+        const scope = await widgetScope(observed.page, 'iop-schedule-picker', isolation === 'frame');
+        const cards = scope.locator('iop-schedule-picker [part="track-card"]');
+        await cards.first().waitFor();
+        assert.equal(await cards.count(), 3);
+        await scope.locator('iop-schedule-picker #filter-times-2').check(); // Evenings
+        await scope.waitForFunction(() => document.querySelector('iop-schedule-picker')?.shadowRoot?.querySelectorAll('[part="track-card"]').length === 1);
+        assert.deepEqual(await cards.locator('h3').allInnerTexts(), ['Evening IOP']);
+        assert.deepEqual(await violations(observed), []);
+      } finally {
+        await observed.context.close();
+      }
+    });
+  }
 });
 
 describe('isolation frame boundary', { timeout: 60_000 }, () => {

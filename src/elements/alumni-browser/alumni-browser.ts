@@ -92,6 +92,7 @@ const visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
  * @cssprop --iop-color-success - The "happening now" badge and confirmations.
  * @cssprop --iop-radius - Corner radius.
  * @cssprop --iop-space - Base spacing unit.
+ * @cssprop [--iop-frame-initial-height=40rem] - Frame mode: room kept for the frame until it reports its height.
  */
 export class IopAlumniBrowser extends LitElement {
   static override styles = alumniBrowserStyles;
@@ -733,7 +734,7 @@ export class IopAlumniBrowser extends LitElement {
     if (state.status === 'unconfigured') body = html`<p>${this.t('notConfigured')}</p>`;
     else if (screen.kind === 'mine') body = this.renderMine(prepared);
     else if (screen.kind === 'done') body = this.renderDone(prepared, screen.rsvp);
-    else if (state.status === 'pending') body = html`<p role="status">${this.shared('loading')}</p>`;
+    else if (state.status === 'pending') body = html`<p class="loading" role="status">${this.shared('loading')}</p>`;
     else if (state.status === 'error')
       body = html`<div role="alert"><p>${this.t('loadError')} ${this.shared(state.error instanceof ClientError && state.error.kind === 'offline' ? 'offline' : 'serverError')}</p></div>
         <button type="button" class="button" part="button" @click=${() => this.resource.reload()}>${this.shared('tryAgain')}</button>`;

@@ -24,6 +24,7 @@ import { ConfigController } from '../shared/config-controller.js';
 import { DraftController } from '../shared/draft-controller.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { formStyles } from '../shared/form.styles.js';
+import { IsolationController, type Isolation } from '../shared/isolation-controller.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { themeStyles } from '../shared/theme.js';
@@ -153,6 +154,7 @@ const today = () => new Date().toLocaleDateString('en-CA');
  * @cssprop [--iop-color-border=#6b7580] - Inputs, the insurer list and panels.
  * @cssprop [--iop-radius=6px] - Corner radius.
  * @cssprop [--iop-space=1rem] - Base spacing unit.
+ * @cssprop [--iop-frame-initial-height=28rem] - Frame mode: room kept for the frame until it reports its height.
  */
 export class IopInsuranceVerification extends LitElement {
   static override styles = [themeStyles, formStyles, insuranceVerificationStyles];
@@ -165,6 +167,11 @@ export class IopInsuranceVerification extends LitElement {
 
   private readonly settings = new ConfigController(this);
   private readonly draft = new DraftController<InsuranceDraft>(this, this.settings, DRAFT_ID);
+  /** @internal */
+  private readonly isolationMode = new IsolationController(this, this.settings, {
+    outcome: { name: IopEligibilityCheckedEvent.eventName, create: (id, status) => new IopEligibilityCheckedEvent(id, status as EligibilityCheckedStatus) },
+    frameWhenCrossOrigin: true,
+  });
   private readonly sharedContact = new DraftController<Contact>(this, this.settings, SHARED_CONTACT_DRAFT_ID);
   private readonly outbox = new OutboxController(this, this.settings);
   private readonly photos = new CardPhotoController(this);
@@ -201,6 +208,8 @@ export class IopInsuranceVerification extends LitElement {
   @property() locale?: string;
   /** `memory` on shared devices: nothing is kept on the device. */
   @property() storage?: StorageMode;
+  /** `frame` keeps answers out of the page scripts' reach in a frame from the API origin; the default when the API is on another origin. `inline` renders in the page. */
+  @property() isolation?: Isolation;
   /** The track to estimate the cost of (an id from `GET programs`); the person can change it. */
   @property({ attribute: 'track-id' }) trackId?: string;
 
@@ -941,7 +950,7 @@ export class IopInsuranceVerification extends LitElement {
               <ul class="assumptions">${result.assumptions.map((assumption) => html`<li>${this.assumptionText(assumption)}</li>`)}</ul>
             `
           : this.programs.state.status === 'pending'
-            ? html`<p role="status">${this.shared('loading')}</p>`
+            ? html`<p class="loading" role="status">${this.shared('loading')}</p>`
             : html`<p>${this.t('estimateNoPrice')}</p>`}
       </section>
     `;
@@ -1025,7 +1034,7 @@ export class IopInsuranceVerification extends LitElement {
             </ul>
           `
         : state.status === 'pending'
-          ? html`<p role="status">${this.shared('loading')}</p>`
+          ? html`<p class="loading" role="status">${this.shared('loading')}</p>`
           : html`<p>${this.t('selfPayNoInfo')}</p>`}
       ${this.renderEstimate((price) => estimateSelfPayCost(price, selfPay?.discountPercent))}
       <div class="button-row">
@@ -1115,6 +1124,7 @@ export class IopInsuranceVerification extends LitElement {
   }
 
   override render() {
+    if (this.isolationMode.framed) return this.isolationMode.render();
     if (!this.settings.config) return html`<p class="notice">${this.t('notConfigured')}</p>`;
     const step = this.answers.step;
     return html`

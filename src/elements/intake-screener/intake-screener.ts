@@ -90,6 +90,7 @@ export class IntakeSubmittedEvent extends Event {
  * @cssprop [--iop-crisis-surface=#fff4f4] - Background of the crisis panel.
  * @cssprop [--iop-color-accent=#0b5f73] - Buttons, links, selected states.
  * @cssprop [--iop-color-error=#b3261e] - Error messages and the "Leave this page" button.
+ * @cssprop [--iop-frame-initial-height=42rem] - Frame mode: room kept for the frame until it reports its height.
  */
 export class IopIntakeScreener extends LitElement {
   static override styles = [themeStyles, formStyles, intakeScreenerStyles];
@@ -679,7 +680,7 @@ export class IopIntakeScreener extends LitElement {
   override render() {
     if (this.isolationMode.framed) return this.isolationMode.render();
     if (!this.settings.config) return html`<p class="notice">${this.t('notConfigured')}</p>`;
-    if (this.phase === 'loading') return html`<p role="status">${this.shared('loading')}</p>`;
+    if (this.phase === 'loading') return html`<p class="loading" role="status">${this.shared('loading')}</p>`;
     const done = this.phase === 'sent' || this.phase === 'queued';
     return html`
       <div class="screener" lang=${this.settings.locale}>

@@ -78,6 +78,7 @@ export class BookingConfirmedEvent extends Event {
  * @cssprop [--iop-color-success=#1e6b35] - The confirmation.
  * @cssprop [--iop-radius=6px] - Corner radius.
  * @cssprop [--iop-space=1rem] - Base spacing unit.
+ * @cssprop [--iop-frame-initial-height=40rem] - Frame mode: room kept for the frame until it reports its height.
  */
 export class IopSchedulePicker extends LitElement {
   static override styles = schedulePickerStyles;
@@ -399,7 +400,7 @@ export class IopSchedulePicker extends LitElement {
 
   private resourceProblem(state: ResourceState<unknown>, retry: () => void): TemplateResult {
     if (state.status === 'pending' || state.status === 'unconfigured')
-      return html`<p role="status">${state.status === 'pending' ? this.t('loading') : this.t('notConfigured')}</p>`;
+      return state.status === 'pending' ? html`<p class="loading" role="status">${this.t('loading')}</p>` : html`<p role="status">${this.t('notConfigured')}</p>`;
     const error = state.status === 'error' ? state.error : undefined;
     const offline = error instanceof ClientError && (error.kind === 'offline' || error.kind === 'timeout');
     const contract = error instanceof ClientError && error.kind === 'contract';

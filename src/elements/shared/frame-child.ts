@@ -14,6 +14,8 @@ import {
 } from '../../domain/frame-messages.js';
 
 export const EMBED_PARENT_META = 'iop-embed-parent';
+/** How long a widget may show only a loading line before its height is reported anyway. */
+const UNSETTLED_REPORT_MS = 3000;
 
 function startFrameChild(parentOrigin: string): void {
   const widget = document.querySelector<HTMLElement>(frameableTags.join(','));
@@ -38,8 +40,16 @@ function startFrameChild(parentOrigin: string): void {
     });
   }
 
+  // The host keeps room for a first step until the first height arrives, so the first height sent is
+  // the first step's: not the empty page before the bundle defines the widget, nor a state with a
+  // "Loading" line (class `loading`), each of which would make the page around the frame jump. A
+  // widget that never gets past loading is sized after a short wait all the same.
   let lastHeight = -1;
+  let settled = false;
+  const hasContent = () => Boolean(widget.shadowRoot?.querySelector('*') && !widget.shadowRoot.querySelector('.loading'));
   const reportHeight = () => {
+    settled ||= hasContent();
+    if (!settled) return;
     const px = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (px !== lastHeight) {
       lastHeight = px;
@@ -47,6 +57,19 @@ function startFrameChild(parentOrigin: string): void {
     }
   };
   new ResizeObserver(reportHeight).observe(document.body);
+  // The first content may not change the body's size from the last check: watch the widget's tree too.
+  const watchContent = new MutationObserver(() => {
+    reportHeight();
+    if (settled) watchContent.disconnect();
+  });
+  const observeShadow = () => {
+    if (widget.shadowRoot) watchContent.observe(widget.shadowRoot, { childList: true, subtree: true });
+  };
+  void customElements.whenDefined(widget.localName).then(observeShadow);
+  setTimeout(() => {
+    settled = true;
+    reportHeight();
+  }, UNSETTLED_REPORT_MS);
   post({ protocol: FRAME_PROTOCOL, kind: 'ready' });
   reportHeight();
 

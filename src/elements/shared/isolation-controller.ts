@@ -1,4 +1,4 @@
-import { css, html, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import {
   FRAME_PROTOCOL,
@@ -31,7 +31,12 @@ export interface IsolationOptions {
 
 const frameTitles = { en: 'Confidential form', es: 'Formulario confidencial' } as const;
 
-/** The iframe fills the host's width; its height follows the content, so there is no inner scrollbar. */
+/**
+ * The iframe fills the host's width; its height follows the content, so there is no inner scrollbar.
+ * Until the frame reports its height (the `height` attribute, set from the frame's first message),
+ * it keeps room for a first step (each widget's styles size it; 30rem otherwise), so the page below
+ * moves once rather than at every stage of loading.
+ */
 const frameStyles = css`
   iframe.iop-isolation-frame {
     display: block;
@@ -39,6 +44,9 @@ const frameStyles = css`
     border: 0;
     overflow: hidden;
     color-scheme: normal;
+  }
+  iframe.iop-isolation-frame:not([height]) {
+    block-size: var(--iop-frame-initial-height, 30rem);
   }
 `;
 
@@ -66,8 +74,8 @@ export class IsolationController implements ReactiveController {
   private frame?: HTMLIFrameElement;
   private src?: string;
   private srcFor?: string;
-  /** Until the frame says how tall it is, keep a height that fits a first step, not 150px. */
-  private height = 0;
+  /** Unset until the frame says how tall it is: the static style above keeps room meanwhile, not 150px or 0. */
+  private height?: number;
   private ready = false;
   private sentLocale?: string;
   private readonly onMessage = (event: MessageEvent) => this.receive(event);
@@ -186,7 +194,7 @@ export class IsolationController implements ReactiveController {
       part="frame"
       src=${src}
       title=${frameTitles[this.settings.locale]}
-      height=${this.height}
+      height=${this.height ?? nothing}
       scrolling="no"
       referrerpolicy="no-referrer"
       ${ref((element) => (this.frame = element as HTMLIFrameElement | undefined))}

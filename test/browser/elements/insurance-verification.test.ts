@@ -396,6 +396,26 @@ describe('<iop-insurance-verification>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('defaults to a frame from the API origin when api-base is on another origin, and stays inline on the same origin', async () => {
+    // Nothing answers on this origin: the test reads only what the tag renders, not the frame's content.
+    const crossOrigin = 'http://iop-api.invalid/api/iop/';
+    const framed = await fixture<IopInsuranceVerification>(html`<iop-insurance-verification api-base=${crossOrigin} storage="memory"></iop-insurance-verification>`);
+    const frame = $<HTMLIFrameElement>(framed, 'iframe');
+    expect(frame, 'an iframe').not.to.equal(null);
+    const src = new URL(frame!.src);
+    expect(`${src.origin}${src.pathname}`).to.equal('http://iop-api.invalid/api/iop/embed/iop-insurance-verification');
+    expect(src.searchParams.get('parent')).to.equal(location.origin);
+    expect(src.searchParams.get('storage')).to.equal('memory');
+    expect($(framed, 'input, form'), 'no field on the page').to.equal(null);
+
+    const forcedInline = await fixture<IopInsuranceVerification>(html`<iop-insurance-verification api-base=${crossOrigin} isolation="inline" storage="memory"></iop-insurance-verification>`);
+    expect($(forcedInline, 'iframe'), 'isolation="inline" wins').to.equal(null);
+
+    const sameOrigin = await mount();
+    expect($(sameOrigin, 'iframe')).to.equal(null);
+    expect($(sameOrigin, '#payer')).not.to.equal(null);
+  });
+
   it('fires its event on the page, outside the shadow root', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><iop-insurance-verification api-base=${API} storage="memory"></iop-insurance-verification></div>`);
     const el = wrapper.querySelector('iop-insurance-verification')!;

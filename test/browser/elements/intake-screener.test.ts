@@ -150,6 +150,26 @@ describe('<iop-intake-screener>', () => {
     expect(document.title + location.href + JSON.stringify(event.detail)).not.to.include(name);
   });
 
+  it('defaults to a frame from the API origin when api-base is on another origin, and stays inline on the same origin', async () => {
+    // Nothing answers on this origin: the test reads only what the tag renders, not the frame's content.
+    const crossOrigin = 'http://iop-api.invalid/api/iop/';
+    const framed = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${crossOrigin} storage="memory"></iop-intake-screener>`);
+    const frame = root(framed).querySelector('iframe');
+    expect(frame, 'an iframe').not.to.equal(null);
+    const src = new URL(frame!.src);
+    expect(`${src.origin}${src.pathname}`).to.equal('http://iop-api.invalid/api/iop/embed/iop-intake-screener');
+    expect(src.searchParams.get('parent')).to.equal(location.origin);
+    expect(frame!.title).to.equal('Confidential form');
+    expect(root(framed).querySelector('input, form'), 'no field on the page').to.equal(null);
+
+    const forcedInline = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${crossOrigin} isolation="inline" storage="memory"></iop-intake-screener>`);
+    expect(root(forcedInline).querySelector('iframe'), 'isolation="inline" wins').to.equal(null);
+
+    const sameOrigin = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} instruments="phq-9,asq"></iop-intake-screener>`);
+    await waitUntil(() => heading(sameOrigin) === 'Before you start');
+    expect(root(sameOrigin).querySelector('iframe')).to.equal(null);
+  });
+
   it('shows the error summary, linked and focused, when Continue is pressed with missing answers', async () => {
     await seedDraft('phq-9', { consent: ['yes'], for: 'self', 'age-group': '26-64', profession: 'none', 'phq-9-1': 1 });
     const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} instruments="phq-9,asq"></iop-intake-screener>`);

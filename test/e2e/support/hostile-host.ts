@@ -181,7 +181,9 @@ export function canariesIn(haystack: string, canaries: readonly string[]): strin
 /** Everything a script of this origin can read back later: web storage, cookies, IndexedDB (bytes as base64). */
 // A string, not a function: tsx would add its own helpers to a function, and the page has none.
 const dumpStorageSource = String.raw`(async () => {
-  const parts = [document.cookie, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+  // A frame whose storage the browser blocks (third-party storage) throws on access: say so instead.
+  const read = (what) => { try { return what(); } catch (error) { return 'blocked: ' + error.name; } };
+  const parts = [read(() => document.cookie), read(() => JSON.stringify({ ...localStorage })), read(() => JSON.stringify({ ...sessionStorage }))];
   const bytes = (value) => {
     if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
       const view = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
@@ -192,7 +194,8 @@ const dumpStorageSource = String.raw`(async () => {
     return value;
   };
   const ask = (request) => new Promise((resolve, reject) => { request.onsuccess = () => resolve(request.result); request.onerror = () => reject(request.error); });
-  for (const info of await indexedDB.databases()) {
+  const databases = await Promise.resolve().then(() => indexedDB.databases()).catch((error) => (parts.push('indexedDB blocked: ' + error.name), []));
+  for (const info of databases) {
     if (!info.name) continue;
     const db = await ask(indexedDB.open(info.name));
     for (const store of [...db.objectStoreNames]) {
