@@ -132,6 +132,7 @@ export class IopAlumniBrowser extends LitElement {
   private readonly formDraft = new DraftController<RsvpForm>(this, this.settings, RSVP_FORM_DRAFT);
   /** @internal */
   private readonly isolationMode = new IsolationController(this, this.settings, {
+    initialHeight: '40rem',
     outcome: { name: IopRsvpConfirmedEvent.eventName, create: (id, status) => new IopRsvpConfirmedEvent(id, status as RsvpStatus) },
   });
 

@@ -4,10 +4,6 @@ export const insuranceVerificationStyles = css`
   :host {
     display: block;
   }
-  /* Frame mode: room for the first step until the frame reports its height, so the page does not jump from 0. */
-  :host iframe.iop-isolation-frame:not([height]) {
-    block-size: var(--iop-frame-initial-height, 28rem);
-  }
   h2,
   h3 {
     line-height: 1.25;

@@ -169,6 +169,7 @@ export class IopInsuranceVerification extends LitElement {
   private readonly draft = new DraftController<InsuranceDraft>(this, this.settings, DRAFT_ID);
   /** @internal */
   private readonly isolationMode = new IsolationController(this, this.settings, {
+    initialHeight: '28rem',
     outcome: { name: IopEligibilityCheckedEvent.eventName, create: (id, status) => new IopEligibilityCheckedEvent(id, status as EligibilityCheckedStatus) },
     frameWhenCrossOrigin: true,
   });

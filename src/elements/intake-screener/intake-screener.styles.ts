@@ -6,10 +6,6 @@ export const intakeScreenerStyles = css`
     --iop-crisis-color: #7a1020;
     --iop-crisis-surface: #fff4f4;
   }
-  /* Frame mode: room for the first step until the frame reports its height, so the page does not jump from 0. */
-  :host iframe.iop-isolation-frame:not([height]) {
-    block-size: var(--iop-frame-initial-height, 42rem);
-  }
   .screener {
     max-inline-size: 40em;
   }

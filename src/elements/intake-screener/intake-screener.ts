@@ -103,6 +103,7 @@ export class IopIntakeScreener extends LitElement {
   private readonly draft = new DraftController<IntakeDraft>(this, this.settings, draftId);
   /** @internal */
   private readonly isolationMode = new IsolationController(this, this.settings, {
+    initialHeight: '42rem',
     outcome: { name: 'iop-intake-submitted', create: (id, status) => new IntakeSubmittedEvent(id, status as IntakeSubmittedDetail['status']) },
     frameWhenCrossOrigin: true,
   });

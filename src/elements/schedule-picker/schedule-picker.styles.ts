@@ -9,10 +9,6 @@ export const schedulePickerStyles = [
     :host {
       display: block;
     }
-    /* Frame mode: room for the first step until the frame reports its height, so the page does not jump from 0. */
-    :host iframe.iop-isolation-frame:not([height]) {
-      block-size: var(--iop-frame-initial-height, 40rem);
-    }
     h2 {
       font-size: 1.5em;
       margin: 0 0 0.5em;

@@ -95,6 +95,7 @@ export class IopSchedulePicker extends LitElement {
   readonly draft = new DraftController<PickerState>(this, this.settings, 'schedule-picker');
   /** @internal */
   private readonly isolationMode = new IsolationController(this, this.settings, {
+    initialHeight: '40rem',
     outcome: { name: BookingConfirmedEvent.eventName, create: (id) => new BookingConfirmedEvent(id) },
   });
   /** @internal */

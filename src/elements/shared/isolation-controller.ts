@@ -1,4 +1,4 @@
-import { css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
+import { css, html, nothing, unsafeCSS, type CSSResult, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import {
   FRAME_PROTOCOL,
@@ -27,6 +27,8 @@ export interface IsolationOptions {
   readonly frameWhenCrossOrigin?: boolean;
   /** The widget asks for personal data, so trackers on the page are worth a warning in inline mode. */
   readonly collectsPersonalData?: boolean;
+  /** Room kept for the frame until it reports its height, e.g. `42rem`; `--iop-frame-initial-height` overrides it. */
+  readonly initialHeight?: `${number}rem`;
 }
 
 const frameTitles = { en: 'Confidential form', es: 'Formulario confidencial' } as const;
@@ -34,10 +36,10 @@ const frameTitles = { en: 'Confidential form', es: 'Formulario confidencial' } a
 /**
  * The iframe fills the host's width; its height follows the content, so there is no inner scrollbar.
  * Until the frame reports its height (the `height` attribute, set from the frame's first message),
- * it keeps room for a first step (each widget's styles size it; 30rem otherwise), so the page below
+ * it keeps room for a first step (each widget says how much; 30rem otherwise), so the page below
  * moves once rather than at every stage of loading.
  */
-const frameStyles = css`
+const frameStyles = (initialHeight: string) => css`
   iframe.iop-isolation-frame {
     display: block;
     width: 100%;
@@ -46,7 +48,7 @@ const frameStyles = css`
     color-scheme: normal;
   }
   iframe.iop-isolation-frame:not([height]) {
-    block-size: var(--iop-frame-initial-height, 30rem);
+    block-size: var(--iop-frame-initial-height, ${unsafeCSS(initialHeight)});
   }
 `;
 
@@ -80,11 +82,14 @@ export class IsolationController implements ReactiveController {
   private sentLocale?: string;
   private readonly onMessage = (event: MessageEvent) => this.receive(event);
   private readonly onFocusIn = () => this.warnAboutTrackers();
+  // A constant of the widget's own (a length in rem), never data: safe as static CSS.
+  private readonly styles: CSSResult;
 
   constructor(host: IsolatedHost, settings: ConfigController, options: IsolationOptions) {
     this.host = host;
     this.settings = settings;
     this.options = options;
+    this.styles = frameStyles(options.initialHeight ?? '30rem');
     host.addController(this);
   }
 
@@ -113,8 +118,9 @@ export class IsolationController implements ReactiveController {
 
   hostUpdated(): void {
     const root = this.host.renderRoot;
-    if (this.framed && root instanceof ShadowRoot && frameStyles.styleSheet && !root.adoptedStyleSheets.includes(frameStyles.styleSheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, frameStyles.styleSheet];
+    const sheet = this.styles.styleSheet;
+    if (this.framed && root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     }
     if (this.ready && this.sentLocale !== this.settings.locale) this.sendSettings();
   }
