@@ -6,6 +6,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { endpoints } from '../src/api/endpoints.js';
 import type { Database } from './db/database.js';
 import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 import type { AppEnv } from './http/app-env.js';
@@ -20,6 +21,7 @@ import { newRecordId } from './security/secrets.js';
 import { listAlumniSessions, createRsvp, cancelRsvp } from './services/alumni-rsvps.js';
 import { createBooking, holdAssessmentSlot, listAssessmentSlots } from './services/assessment-booking.js';
 import { listPayers, listPrograms } from './services/center-catalog.js';
+import { uploadCardPhoto } from './services/card-photos.js';
 import { createCallbackRequest, createEligibilityCheck, createIntake, getEligibilityCheck } from './services/personal-records.js';
 import { silentNotifier, type RecordNotifier } from './services/record-webhook.js';
 import type { BookingRules, ServiceDeps } from './services/service-deps.js';
@@ -49,6 +51,13 @@ export interface AppOptions {
   /** The CDN bundle for the isolation frame at `/api/iop/embed/` (undefined: frames answer 503). */
   readonly embedBundle?: () => Promise<Uint8Array | string | undefined>;
 }
+
+/**
+ * Card photos only: base64 of a 300 KB photo is 400 KB of JSON, so this one route gets room for it
+ * plus the envelope. Everything else keeps the small default, which bounds what an abuser can send.
+ */
+export const CARD_PHOTO_BODY_LIMIT_BYTES = 450 * 1024;
+const CARD_PHOTO_ROUTE = new RegExp(`^${API_BASE_PATH}${endpoints.uploadCardPhoto.path.replace('{id}', '[^/]+')}$`);
 
 export const DEFAULT_RULES: BookingRules = { holdMinutes: 5, minimumNoticeMinutes: 60 };
 
@@ -150,12 +159,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       headers: { 'retry-after': String(decision.retryAfterSeconds) },
     });
   });
-  app.use(
-    `${API_BASE_PATH}*`,
-    bodyLimit({
-      maxSize: options.bodyLimitBytes ?? 64 * 1024,
-      onError: () => problemResponse({ status: 413, code: 'payload-too-large', detail: 'The request is too large.' }),
-    }),
+  const tooLarge = () => problemResponse({ status: 413, code: 'payload-too-large', detail: 'The request is too large.' });
+  const defaultLimitBytes = options.bodyLimitBytes ?? 64 * 1024;
+  const defaultBodyLimit = bodyLimit({ maxSize: defaultLimitBytes, onError: tooLarge });
+  const cardPhotoBodyLimit = bodyLimit({ maxSize: Math.max(defaultLimitBytes, CARD_PHOTO_BODY_LIMIT_BYTES), onError: tooLarge });
+  app.use(`${API_BASE_PATH}*`, (c, next) =>
+    c.req.method === 'POST' && CARD_PHOTO_ROUTE.test(c.req.path) ? cardPhotoBodyLimit(c, next) : defaultBodyLimit(c, next),
   );
 
   mountEndpoint(app, API_BASE_PATH, 'listPrograms', async () => ({ status: 200, body: await listPrograms(deps) }), support);
@@ -184,6 +193,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const headers: Record<string, string> = check.retryAfterSeconds ? { 'retry-after': String(check.retryAfterSeconds) } : {};
     return { status: 200, body: check, headers };
   }, support);
+  mountEndpoint(app, API_BASE_PATH, 'uploadCardPhoto', async ({ id, body }) => ({ status: 201, body: await uploadCardPhoto(deps, id, body) }), support);
   mountEndpoint(app, API_BASE_PATH, 'createCallbackRequest', async ({ body }) => ({ status: 201, body: await createCallbackRequest(deps, body) }), support);
   mountEndpoint(app, API_BASE_PATH, 'listAlumniSessions', async ({ query }) => ({ status: 200, body: await listAlumniSessions(deps, query) }), support);
   mountEndpoint(app, API_BASE_PATH, 'createRsvp', async ({ id, body }) => ({ status: 201, body: await createRsvp(deps, id, body) }), support);

@@ -14,3 +14,8 @@ export function base64UrlDecode(text: string): Uint8Array {
 export function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
+
+/** Standard padded base64 (RFC 4648 section 4), as the contract carries binary data. */
+export function base64Decode(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+}

@@ -8,7 +8,14 @@
  */
 import { hmacSha256Hex } from '../security/secrets.js';
 
-export type RecordType = 'intake.created' | 'booking.created' | 'eligibility-check.created' | 'callback-request.created' | 'rsvp.created';
+export type RecordType =
+  | 'intake.created'
+  | 'booking.created'
+  | 'eligibility-check.created'
+  /** `id` is the eligibility check's: staff read its photos through it. */
+  | 'eligibility-check.card-photo-added'
+  | 'callback-request.created'
+  | 'rsvp.created';
 
 export interface RecordEvent {
   readonly type: RecordType;

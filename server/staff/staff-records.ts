@@ -1,12 +1,16 @@
 /** Staff reads of health records: the only place the server decrypts them for a person to see. */
+import type { CardPhotoMediaType } from '../../src/api/schemas.js';
 import type { Database } from '../db/database.js';
 import type { DataCipher } from '../security/data-cipher.js';
-import type { StaffRecordKind, StaffRecordSummary } from './staff-schemas.js';
+import { cardPhotoContext } from '../services/card-photos.js';
+import type { StaffCardPhoto, StaffRecordKind, StaffRecordSummary } from './staff-schemas.js';
 
 interface RecordSource {
   readonly table: string;
   readonly columns: string;
   decrypt(row: Record<string, unknown>, id: string, cipher: DataCipher): Promise<Record<string, unknown>>;
+  /** What else belongs to the record, from other tables. */
+  attached?(db: Database, id: string): Promise<Record<string, unknown>>;
 }
 
 const parse = (text: string) => JSON.parse(text) as Record<string, unknown>;
@@ -37,6 +41,7 @@ const SOURCES: Record<StaffRecordKind, RecordSource> = {
       request: parse(await cipher.open(String(row.request_sealed), `eligibility_checks:${id}:request`)),
       result: row.result_sealed === null ? null : parse(await cipher.open(String(row.result_sealed), `eligibility_checks:${id}:result`)),
     }),
+    attached: async (db, id) => ({ cardPhotos: await listCardPhotos(db, id) }),
   },
   'callback-requests': {
     table: 'callback_requests',
@@ -64,7 +69,25 @@ export async function readStaffRecord(db: Database, cipher: DataCipher, kind: St
   const source = SOURCES[kind];
   const [row] = await db.query(`SELECT id, created_at, handled_at, ${source.columns} FROM ${source.table} WHERE id = $1`, [id]);
   if (!row) return null;
-  return { ...summary(kind, row), data: await source.decrypt(row, id, cipher) };
+  return { ...summary(kind, row), data: { ...(await source.decrypt(row, id, cipher)), ...(await source.attached?.(db, id)) } };
+}
+
+/** Ids and sides only: each image is fetched on its own, when a person opens it. */
+async function listCardPhotos(db: Database, checkId: string): Promise<StaffCardPhoto[]> {
+  const rows = await db.query<{ id: string; side: StaffCardPhoto['side']; media_type: CardPhotoMediaType; created_at: Date }>(
+    'SELECT id, side, media_type, created_at FROM card_photos WHERE eligibility_check_id = $1 ORDER BY side DESC',
+    [checkId],
+  );
+  return rows.map((row) => ({ id: row.id, side: row.side, mediaType: row.media_type, receivedAt: row.created_at.toISOString() }));
+}
+
+export async function readCardPhoto(db: Database, cipher: DataCipher, checkId: string, photoId: string): Promise<{ mediaType: CardPhotoMediaType; bytes: Uint8Array } | null> {
+  const [row] = await db.query<{ media_type: CardPhotoMediaType; sealed: string }>(
+    'SELECT media_type, sealed FROM card_photos WHERE id = $1 AND eligibility_check_id = $2',
+    [photoId, checkId],
+  );
+  if (!row) return null;
+  return { mediaType: row.media_type, bytes: await cipher.openBytes(row.sealed, cardPhotoContext(photoId, checkId)) };
 }
 
 /** Marking twice keeps the first time. */

@@ -11,7 +11,7 @@ import { fieldErrors } from '../http/field-errors.js';
 import { notFound, problemResponse } from '../http/problem.js';
 import type { DataCipher } from '../security/data-cipher.js';
 import { secretsEqual } from '../security/secrets.js';
-import { listStaffRecords, markStaffRecordHandled, readStaffRecord } from './staff-records.js';
+import { listStaffRecords, markStaffRecordHandled, readCardPhoto, readStaffRecord } from './staff-records.js';
 import { StaffListQuery, StaffRecord, StaffRecordKind, StaffRecordList, StaffRecordSummary } from './staff-schemas.js';
 
 export interface StaffSupport {
@@ -31,8 +31,8 @@ function kindOf(c: Context): StaffRecordKind {
   return kind.data;
 }
 
-function idOf(c: Context): string {
-  const id = c.req.param('id') ?? '';
+function idOf(c: Context, name = 'id'): string {
+  const id = c.req.param(name) ?? '';
   if (!Id.safeParse(id).success) throw notFound();
   return id;
 }
@@ -62,6 +62,17 @@ export function mountStaffRoutes(app: Hono<AppEnv>, basePath: string, support: S
     const record = await readStaffRecord(support.db, support.cipher, kindOf(c), idOf(c));
     if (!record) throw notFound();
     return answer(StaffRecord, record);
+  });
+
+  app.get(`${staffBase}eligibility-checks/:id/card-photos/:photoId`, async (c) => {
+    c.set('route', 'GET staff/eligibility-checks/{id}/card-photos/{photoId}');
+    const photo = await readCardPhoto(support.db, support.cipher, idOf(c), idOf(c, 'photoId'));
+    if (!photo) throw notFound();
+    return new Response(photo.bytes as Uint8Array<ArrayBuffer>, {
+      status: 200,
+      // Shown in the staff tool, never saved by a browser or a proxy on the way.
+      headers: { 'content-type': photo.mediaType, 'cache-control': 'no-store', 'content-disposition': 'inline' },
+    });
   });
 
   app.post(`${staffBase}:kind/:id/handled`, async (c) => {

@@ -19,6 +19,10 @@ export const endpointDocs: Record<EndpointName, EndpointDocs> = {
   listPayers: { summary: 'Insurers, with the center contract status, filtered by name.' },
   createEligibilityCheck: { summary: 'Check benefits. 200 with a result, or 202 with Location to poll.', problems: [422] },
   getEligibilityCheck: { summary: 'Poll an eligibility check that answered 202.', problems: [404] },
+  uploadCardPhoto: {
+    summary: 'Attach a photo of one side of the insurance card to a check (base64 of at most 300 KB, metadata stripped); a new photo of a side replaces the old one.',
+    problems: [404, 422],
+  },
   createCallbackRequest: { summary: 'Ask the center to call back.', problems: [422] },
   listAlumniSessions: { summary: 'Alumni, family and peer sessions with recurrence rules, exceptions and counts in range.' },
   createRsvp: { summary: 'RSVP to one occurrence; waitlisted when full.', problems: [404, 422] },

@@ -82,6 +82,14 @@ export const endpoints = {
     success: [200],
     personal: true,
   },
+  uploadCardPhoto: {
+    method: 'POST',
+    path: 'eligibility-checks/{id}/card-photos',
+    body: s.CardPhotoUpload,
+    response: s.CardPhotoReceipt,
+    success: [201],
+    personal: true,
+  },
   createCallbackRequest: {
     method: 'POST',
     path: 'callback-requests',

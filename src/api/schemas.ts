@@ -6,6 +6,7 @@
  * source of truth for every request and response. `openapi.json` is generated from it.
  */
 import * as z from 'zod/mini';
+import { CARD_PHOTO_MAX_BYTES } from '../domain/card-photo.js';
 
 // zod probes `new Function` at start-up unless told not to; that probe is an `unsafe-eval`
 // violation under a strict Content-Security-Policy.
@@ -334,6 +335,25 @@ export const EligibilityCheck = z.object({
   checkedAt: Instant,
 });
 
+export const CardSide = z.enum(['front', 'back']);
+/** What the widget's canvas re-encoding produces: formats that carry no metadata once redrawn. */
+export const CardPhotoMediaType = z.enum(['image/jpeg', 'image/webp']);
+
+/** Padded standard base64 (RFC 4648 section 4): 4 characters for every 3 bytes. */
+const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** One side of the insurance card, re-encoded in the browser (metadata stripped), at most 300 KB. */
+export const CardPhotoUpload = z.object({
+  side: CardSide,
+  mediaType: CardPhotoMediaType,
+  dataBase64: z
+    .string()
+    .check(z.minLength(4), z.maxLength(Math.ceil(CARD_PHOTO_MAX_BYTES / 3) * 4), z.regex(BASE64_PATTERN))
+    .register(z.globalRegistry, { contentEncoding: 'base64' }),
+});
+
+export const CardPhotoReceipt = z.object({ id: Id, side: CardSide });
+
 export const CallbackRequest = z.object({
   phone: Phone,
   bestTimes: z.optional(Text(200)),
@@ -455,6 +475,10 @@ export type PayerList = z.infer<typeof PayerList>;
 export type EligibilityRequest = z.infer<typeof EligibilityRequest>;
 export type EligibilityCheck = z.infer<typeof EligibilityCheck>;
 export type Coverage = z.infer<typeof Coverage>;
+export type CardSide = z.infer<typeof CardSide>;
+export type CardPhotoMediaType = z.infer<typeof CardPhotoMediaType>;
+export type CardPhotoUpload = z.infer<typeof CardPhotoUpload>;
+export type CardPhotoReceipt = z.infer<typeof CardPhotoReceipt>;
 export type CallbackRequest = z.infer<typeof CallbackRequest>;
 export type CallbackReceipt = z.infer<typeof CallbackReceipt>;
 export type Recurrence = z.infer<typeof Recurrence>;

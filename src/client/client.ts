@@ -206,6 +206,8 @@ export function createClient(options: ClientOptions) {
     createEligibilityCheck: (body: BodyOf<'createEligibilityCheck'>, options: RequestOptions = {}) =>
       call('createEligibilityCheck', { ...options, body }),
     getEligibilityCheck: (checkId: string, options: RequestOptions = {}) => call('getEligibilityCheck', { ...options, id: checkId }),
+    uploadCardPhoto: (checkId: string, body: BodyOf<'uploadCardPhoto'>, options: RequestOptions = {}) =>
+      call('uploadCardPhoto', { ...options, id: checkId, body }),
     createCallbackRequest: (body: BodyOf<'createCallbackRequest'>, options: RequestOptions = {}) =>
       call('createCallbackRequest', { ...options, body }),
     listAlumniSessions: (query: QueryOf<'listAlumniSessions'>, options: RequestOptions = {}) =>

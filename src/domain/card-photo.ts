@@ -61,3 +61,40 @@ export function jpegMarkers(bytes: Uint8Array): number[] {
 export function hasJpegMetadata(bytes: Uint8Array): boolean {
   return jpegMarkers(bytes).some((marker) => marker === 0xe1 || marker === 0xed);
 }
+
+const JPEG_START = [0xff, 0xd8, 0xff];
+const RIFF = [0x52, 0x49, 0x46, 0x46];
+const WEBP = [0x57, 0x45, 0x42, 0x50];
+const startsWith = (bytes: Uint8Array, prefix: number[], offset = 0) => prefix.every((byte, index) => bytes[offset + index] === byte);
+
+/**
+ * Chunk ids of a WebP file, in order (RIFF container: Google's "WebP Container Specification").
+ * `EXIF` and `XMP ` chunks hold metadata.
+ */
+export function webpChunks(bytes: Uint8Array): string[] {
+  const chunks: string[] = [];
+  if (!startsWith(bytes, RIFF) || !startsWith(bytes, WEBP, 8)) return chunks;
+  let offset = 12;
+  while (offset + 8 <= bytes.length) {
+    chunks.push(String.fromCharCode(...bytes.subarray(offset, offset + 4)));
+    const size = bytes[offset + 4]! + bytes[offset + 5]! * 0x100 + bytes[offset + 6]! * 0x10000 + bytes[offset + 7]! * 0x1000000;
+    // Chunks are padded to an even length.
+    offset += 8 + size + (size % 2);
+  }
+  return chunks;
+}
+
+export type CardPhotoMediaType = 'image/jpeg' | 'image/webp';
+
+/** Why an uploaded card photo is refused: it is not the format it claims, or it still carries metadata. */
+export type CardPhotoProblem = 'not-this-type' | 'metadata';
+
+/** The server's check of what a client sent: the browser strips metadata, a different client might not. */
+export function cardPhotoProblem(bytes: Uint8Array, mediaType: CardPhotoMediaType): CardPhotoProblem | undefined {
+  if (mediaType === 'image/jpeg') {
+    if (!startsWith(bytes, JPEG_START)) return 'not-this-type';
+    return hasJpegMetadata(bytes) ? 'metadata' : undefined;
+  }
+  if (!startsWith(bytes, RIFF) || !startsWith(bytes, WEBP, 8)) return 'not-this-type';
+  return webpChunks(bytes).some((id) => id === 'EXIF' || id === 'XMP ') ? 'metadata' : undefined;
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { encodingPlan, fitWithin, hasJpegMetadata, jpegMarkers } from '../../src/domain/card-photo.js';
+import { cardPhotoProblem, encodingPlan, fitWithin, hasJpegMetadata, jpegMarkers, webpChunks, type CardPhotoMediaType, type CardPhotoProblem } from '../../src/domain/card-photo.js';
 
 describe('card photo sizing', () => {
   it('scales a 12 MP phone photo to 1600 px on the long edge', () => {
@@ -46,4 +46,23 @@ describe('JPEG metadata detection', () => {
   });
 
   it('is not fooled by a non-JPEG', () => assert.deepEqual(jpegMarkers(new Uint8Array([0x89, 0x50, 0x4e, 0x47])), []));
+});
+
+describe('checking an uploaded card photo', () => {
+  const riff = (...chunks: [string, number][]) => {
+    const body = chunks.flatMap(([id, size]) => [...new TextEncoder().encode(id), size & 0xff, (size >> 8) & 0xff, 0, 0, ...new Array(size + (size % 2)).fill(0)]);
+    return new Uint8Array([...new TextEncoder().encode('RIFF'), 0, 0, 0, 0, ...new TextEncoder().encode('WEBP'), ...body]);
+  };
+  const cases: [string, Uint8Array, CardPhotoMediaType, CardPhotoProblem | undefined][] = [
+    ['a clean JPEG', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xda]), 'image/jpeg', undefined],
+    ['a JPEG with EXIF (APP1)', new Uint8Array([0xff, 0xd8, 0xff, 0xe1, 0, 4, 0, 0, 0xff, 0xda]), 'image/jpeg', 'metadata'],
+    ['a PNG sent as JPEG', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), 'image/jpeg', 'not-this-type'],
+    ['a clean WebP', riff(['VP8 ', 10]), 'image/webp', undefined],
+    ['a WebP with an EXIF chunk after an odd-sized one', riff(['VP8X', 9], ['EXIF', 4]), 'image/webp', 'metadata'],
+    ['a WebP with XMP', riff(['VP8X', 10], ['XMP ', 4]), 'image/webp', 'metadata'],
+    ['a JPEG sent as WebP', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xda]), 'image/webp', 'not-this-type'],
+  ];
+  for (const [what, bytes, type, expected] of cases) it(what, () => assert.equal(cardPhotoProblem(bytes, type), expected));
+
+  it('lists WebP chunks in order, skipping the padding of odd sizes', () => assert.deepEqual(webpChunks(riff(['VP8X', 9], ['EXIF', 4])), ['VP8X', 'EXIF']));
 });

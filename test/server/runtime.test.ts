@@ -86,7 +86,9 @@ describe('storage', () => {
   it('keeps data in the PGlite directory across a restart; migrations and seed run once', async () => {
     const dataDir = join(scratch, 'pglite');
     const first = await openPgliteDatabase(dataDir);
-    assert.deepEqual(await applyMigrations(first, migrationsFromDisk()), ['001_initial.sql']);
+    const all = migrationsFromDisk().map((migration) => migration.name);
+    assert.deepEqual(await applyMigrations(first, migrationsFromDisk()), all);
+    assert.ok(all.includes('001_initial.sql'));
     assert.equal(await seedDemoCenter(first), true);
     await first.exec(`UPDATE center SET name = 'Renamed by the center'`);
     await first.close();

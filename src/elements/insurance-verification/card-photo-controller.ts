@@ -11,7 +11,8 @@ export type CardPhoto =
 /**
  * Turns a camera or gallery image into a small JPEG: drawn onto a canvas (which applies the EXIF
  * orientation and writes no metadata: no GPS, no device), re-encoded until it is under 300 KB.
- * Photos live only in memory and as object URLs, revoked when removed or when the widget goes.
+ * Photos live in memory and as object URLs, revoked when removed or when the widget goes; they
+ * reach the device's storage only inside the encrypted outbox, on their way to the center.
  */
 export class CardPhotoController implements ReactiveController {
   readonly photos = new Map<CardSide, CardPhoto>();
@@ -47,6 +48,14 @@ export class CardPhotoController implements ReactiveController {
     return photo;
   }
 
+  /** The photos ready to send, front first. */
+  ready(): { side: CardSide; blob: Blob }[] {
+    return (['front', 'back'] as const).flatMap((side) => {
+      const photo = this.photos.get(side);
+      return photo?.status === 'ready' ? [{ side, blob: photo.blob }] : [];
+    });
+  }
+
   remove(side: CardSide): void {
     const photo = this.photos.get(side);
     if (photo?.status === 'ready') URL.revokeObjectURL(photo.url);
@@ -58,6 +67,16 @@ export class CardPhotoController implements ReactiveController {
     this.photos.set(side, photo);
     this.host.requestUpdate();
   }
+}
+
+/** Standard base64 of a photo, as the contract carries it. */
+export function photoBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).slice(String(reader.result).indexOf(',') + 1));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable photo'));
+    reader.readAsDataURL(blob);
+  });
 }
 
 /** Re-encodes `file` as a metadata-free JPEG of at most CARD_PHOTO_MAX_BYTES. */

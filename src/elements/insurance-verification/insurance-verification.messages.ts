@@ -58,6 +58,10 @@ export type InsuranceMessage =
   | 'photoRemove'
   | 'photoFailed'
   | 'photoAlt'
+  | 'photosSending'
+  | 'photosSent'
+  | 'photosQueued'
+  | 'photosRefused'
   | 'checkButton'
   | 'errorRequiredMemberId'
   | 'errorMemberIdCharacters'
@@ -202,7 +206,7 @@ export const insuranceMessages: Catalog<InsuranceMessage> = {
     subscriberLegend: 'The policy holder',
     subscriberHint: 'The person whose name is on the insurance card.',
     photosLegend: 'Photos of the insurance card (optional)',
-    photosHint: 'They help you read the numbers. We shrink them and remove hidden details such as location before they leave your phone, and we never save them on this device.',
+    photosHint: 'They help us read the numbers. We shrink them and remove hidden details such as location before they leave your phone, and send them to the center with your check. They are never kept with your saved answers.',
     photoFront: 'Front of the card',
     photoBack: 'Back of the card',
     photoChoose: '{side}: take or choose a photo',
@@ -211,6 +215,10 @@ export const insuranceMessages: Catalog<InsuranceMessage> = {
     photoRemove: 'Remove photo ({side})',
     photoFailed: 'We couldn’t read that photo. Please try another one.',
     photoAlt: 'Your photo: {side}',
+    photosSending: 'Sending your card photos to the center…',
+    photosSent: 'The center has received your card photos.',
+    photosQueued: 'Your card photos are saved on this device, encrypted, and will be sent to the center as soon as you are back online.',
+    photosRefused: 'We couldn’t send your card photos. You can show us your card when we talk.',
     checkButton: 'Check my coverage',
     errorRequiredMemberId: 'Enter the member ID from your card',
     errorMemberIdCharacters: 'The member ID can only have letters, numbers and dashes',
@@ -354,7 +362,7 @@ export const insuranceMessages: Catalog<InsuranceMessage> = {
     subscriberLegend: 'El titular de la póliza',
     subscriberHint: 'La persona cuyo nombre aparece en la tarjeta del seguro.',
     photosLegend: 'Fotos de la tarjeta del seguro (opcional)',
-    photosHint: 'Le ayudan a leer los números. Las reducimos y quitamos datos ocultos como la ubicación antes de que salgan de su teléfono, y nunca las guardamos en este dispositivo.',
+    photosHint: 'Nos ayudan a leer los números. Las reducimos y quitamos datos ocultos como la ubicación antes de que salgan de su teléfono, y las enviamos al centro con su consulta. Nunca se guardan con sus respuestas.',
     photoFront: 'Frente de la tarjeta',
     photoBack: 'Reverso de la tarjeta',
     photoChoose: '{side}: tome o elija una foto',
@@ -363,6 +371,10 @@ export const insuranceMessages: Catalog<InsuranceMessage> = {
     photoRemove: 'Quitar la foto ({side})',
     photoFailed: 'No pudimos leer esa foto. Pruebe con otra.',
     photoAlt: 'Su foto: {side}',
+    photosSending: 'Enviando las fotos de su tarjeta al centro…',
+    photosSent: 'El centro recibió las fotos de su tarjeta.',
+    photosQueued: 'Las fotos de su tarjeta están guardadas en este dispositivo, cifradas, y se enviarán al centro en cuanto vuelva a tener conexión.',
+    photosRefused: 'No pudimos enviar las fotos de su tarjeta. Puede mostrarnos su tarjeta cuando hablemos.',
     checkButton: 'Verificar mi cobertura',
     errorRequiredMemberId: 'Escriba el número de miembro de su tarjeta',
     errorMemberIdCharacters: 'El número de miembro solo puede tener letras, números y guiones',

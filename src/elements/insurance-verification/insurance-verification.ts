@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { CallbackRequest, Contact, Coverage, EligibilityCheck, EligibilityRequest, Payer, PayerList, ProgramList, Track } from '../../api/schemas.js';
+import type { CallbackRequest, CardPhotoUpload, Contact, Coverage, EligibilityCheck, EligibilityRequest, Payer, PayerList, ProgramList, Track } from '../../api/schemas.js';
 import { createIdempotencyKey } from '../../client/client.js';
 import { daysPerWeek, estimateCoveredCost, estimateSelfPayCost, type Assumption, type CostEstimate, type ProgramPrice } from '../../domain/cost-estimate.js';
 import {
@@ -28,7 +28,7 @@ import { IsolationController, type Isolation } from '../shared/isolation-control
 import { OutboxController } from '../shared/outbox-controller.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { themeStyles } from '../shared/theme.js';
-import { CardPhotoController, type CardSide } from './card-photo-controller.js';
+import { CardPhotoController, photoBase64, type CardSide } from './card-photo-controller.js';
 import { EligibilityCheckController } from './eligibility-check-controller.js';
 import { insuranceMessages, type InsuranceMessage } from './insurance-verification.messages.js';
 import { insuranceVerificationStyles } from './insurance-verification.styles.js';
@@ -50,6 +50,12 @@ export class IopEligibilityCheckedEvent extends Event {
 }
 
 type Step = 'payer' | 'member' | 'checking' | 'self-pay' | 'callback';
+
+/** Where the card photos sent with a check are: with the center, in the outbox, or refused. */
+interface PhotoDelivery {
+  checkId: string;
+  status: 'sending' | 'sent' | 'queued' | 'refused';
+}
 
 interface ChosenPayer {
   id: string;
@@ -140,7 +146,8 @@ const today = () => new Date().toLocaleDateString('en-CA');
  * language, whether it is active, whether the center is in network, what is left of the deductible
  * and out-of-pocket maximum, and an estimated cost range with every assumption beside it. When the
  * payer is slow or silent, the person asks for a call back instead. What they type is kept in an
- * encrypted, short-lived draft; card photos never leave memory.
+ * encrypted, short-lived draft. Card photos are never part of the draft: they go to the center with
+ * the check, through the encrypted outbox, so a dropped connection only delays them.
  *
  * @summary Verifies insurance benefits for IOP and shows a transparent cost estimate.
  * @tagname iop-insurance-verification
@@ -164,6 +171,10 @@ export class IopInsuranceVerification extends LitElement {
   private restored = false;
   private focusHeadingNext = false;
   private focusSummaryNext = false;
+  /** Idempotency keys of photos handed to the outbox, per check: each photo reaches a check once. */
+  private readonly photoKeys = new WeakMap<Blob, Map<string, string>>();
+  /** Outbox entries of card photos that wait for the connection. */
+  private readonly queuedPhotos = new Set<string>();
 
   private readonly settings = new ConfigController(this);
   private readonly draft = new DraftController<InsuranceDraft>(this, this.settings, DRAFT_ID);
@@ -202,6 +213,8 @@ export class IopInsuranceVerification extends LitElement {
   @state() private offeredContact?: Contact;
   /** @internal */
   @state() private callbackResult?: 'sending' | 'sent' | 'queued' | 'refused';
+  /** @internal */
+  @state() private photoDelivery?: PhotoDelivery;
 
   /** Base URL of the center's IOP API, e.g. `/api/iop/`. Falls back to the surrounding `<iop-provider>`. */
   @property({ attribute: 'api-base' }) apiBase?: string;
@@ -219,6 +232,12 @@ export class IopInsuranceVerification extends LitElement {
     this.eligibility.onCheckId = (checkId) => {
       this.answers = { ...this.answers, checkId };
       void this.saveNow();
+      void this.sendPhotos(checkId);
+    };
+    this.outbox.onDelivered = (entryId) => {
+      // A photo queued while offline reached the center: say so once the last one is there.
+      if (!this.queuedPhotos.delete(entryId) || this.queuedPhotos.size || this.photoDelivery?.status !== 'queued') return;
+      this.photoDelivery = { ...this.photoDelivery, status: 'sent' };
     };
     this.eligibility.onStatus = (check) => {
       // The answer replaces the progress: move focus to it, unless the person is elsewhere on the page.
@@ -452,8 +471,41 @@ export class IopInsuranceVerification extends LitElement {
     this.focusHeadingNext = true;
   }
 
+  /** Sends the photos the person added, attached to the check just created (200 or 202). */
+  private async sendPhotos(checkId: string): Promise<void> {
+    const photos = this.photos.ready();
+    if (!photos.length) return;
+    this.photoDelivery = { checkId, status: 'sending' };
+    const outcomes: PhotoDelivery['status'][] = [];
+    for (const { side, blob } of photos) {
+      try {
+        const body: CardPhotoUpload = { side, mediaType: blob.type === 'image/webp' ? 'image/webp' : 'image/jpeg', dataBase64: await photoBase64(blob) };
+        const outcome = await this.outbox.submit({ endpoint: 'uploadCardPhoto', id: checkId, body, idempotencyKey: this.photoKey(blob, checkId) });
+        if (outcome.status === 'queued') this.queuedPhotos.add(outcome.entryId);
+        // The server will not take it (the check is gone, the image is not one): retrying cannot help.
+        if (outcome.status === 'refused') await this.outbox.discard(outcome.entryId).catch(() => undefined);
+        outcomes.push(outcome.status);
+      } catch {
+        outcomes.push('refused');
+      }
+    }
+    // Started over or sent other details meanwhile: this answer belongs to an older check.
+    if (this.photoDelivery?.checkId !== checkId) return;
+    const waiting = outcomes.includes('queued') && this.queuedPhotos.size > 0;
+    this.photoDelivery = { checkId, status: outcomes.includes('refused') ? 'refused' : waiting ? 'queued' : 'sent' };
+  }
+
+  private photoKey(photo: Blob, checkId: string): string {
+    const keys = this.photoKeys.get(photo) ?? new Map<string, string>();
+    this.photoKeys.set(photo, keys);
+    const key = keys.get(checkId) ?? createIdempotencyKey();
+    keys.set(checkId, key);
+    return key;
+  }
+
   private async startOver(): Promise<void> {
     this.eligibility.reset();
+    this.photoDelivery = undefined;
     this.photos.remove('front');
     this.photos.remove('back');
     this.answers = { ...emptyDraft(), prefill: this.answers.prefill };
@@ -825,6 +877,13 @@ export class IopInsuranceVerification extends LitElement {
     `;
   }
 
+  private renderPhotoDelivery(): TemplateResult | typeof nothing {
+    const delivery = this.photoDelivery;
+    if (!delivery || delivery.checkId !== this.answers.checkId) return nothing;
+    const key = ({ sending: 'photosSending', sent: 'photosSent', queued: 'photosQueued', refused: 'photosRefused' } as const)[delivery.status];
+    return html`<p class="notice ${delivery.status === 'sent' ? 'success' : ''}" role="status">${this.t(key)}</p>`;
+  }
+
   private renderChecking(): TemplateResult {
     const state = this.eligibility.state;
     if (state.status === 'done') return this.renderResult(state.check);
@@ -849,7 +908,7 @@ export class IopInsuranceVerification extends LitElement {
         ${pending?.slow ? html`<p>${this.t('checkingSlow')}</p>` : nothing}
       </div>
       <progress aria-label=${this.t('checkingHeading')}></progress>
-      ${pending ? html`<p>${this.t('checkingLeave')}</p>` : nothing}
+      ${pending ? html`<p>${this.t('checkingLeave')}</p>` : nothing} ${this.renderPhotoDelivery()}
       ${pending?.slow
         ? html`<div class="button-row">
             <button type="button" @click=${() => this.eligibility.resume(pending.checkId)}>${this.t('checkAgain')}</button>
@@ -1017,7 +1076,7 @@ export class IopInsuranceVerification extends LitElement {
         `;
       }
     }
-    return html`${this.heading(this.t('resultHeading'), 3)} ${body}`;
+    return html`${this.heading(this.t('resultHeading'), 3)} ${body} ${this.renderPhotoDelivery()}`;
   }
 
   private renderSelfPay(): TemplateResult {

@@ -3,6 +3,8 @@
 import { expect, fixture, fixtureCleanup, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Contact } from '../../../src/api/schemas.js';
+import { createClient } from '../../../src/client/client.js';
+import { registerClient } from '../../../src/client/shared-clients.js';
 import { hasJpegMetadata } from '../../../src/domain/card-photo.js';
 import '../../../src/elements/insurance-verification/insurance-verification.js';
 import type { IopEligibilityCheckedEvent, IopInsuranceVerification } from '../../../src/elements/insurance-verification/insurance-verification.js';
@@ -11,6 +13,22 @@ import type { StorageMode } from '../../../src/store/store.js';
 
 const API = '/api/iop/';
 const DRAFT = 'insurance-verification';
+/** `testStaffToken` of test/support/reference-api.mjs, which imports Node modules and cannot load here. */
+const STAFF_TOKEN = 'test-staff-token-0123456789abcdef';
+
+// The reference server with a switch that drops the connection for card-photo uploads only, so a
+// check can succeed while its photos wait in the outbox. Registered before any widget renders.
+const network = { photosOffline: false };
+registerClient(
+  API,
+  createClient({
+    apiBase: new URL(API, location.href).href,
+    fetch: (input, init) =>
+      network.photosOffline && String(input instanceof Request ? input.url : input).endsWith('/card-photos')
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : fetch(input, init),
+  }),
+);
 
 const root = (el: IopInsuranceVerification) => el.shadowRoot!;
 const text = (el: IopInsuranceVerification) => root(el).textContent!.replace(/\s+/g, ' ');
@@ -92,6 +110,57 @@ async function tabTo(el: IopInsuranceVerification, matches: (focused: HTMLElemen
     await sendKeys({ press: 'Tab' });
   }
   throw new Error(`Tab never reached ${what}`);
+}
+
+/** What staff see of a check's card photos: the list on the check, and each image's bytes. */
+async function staffCardPhotos(checkId: string): Promise<{ side: string; type: string | null; cache: string | null; bytes: Uint8Array }[]> {
+  const headers = { authorization: `Bearer ${STAFF_TOKEN}` };
+  const record = (await (await fetch(`${API}staff/eligibility-checks/${checkId}`, { headers })).json()) as { data: { cardPhotos: { id: string; side: string }[] } };
+  return Promise.all(
+    record.data.cardPhotos.map(async ({ id, side }) => {
+      const image = await fetch(`${API}staff/eligibility-checks/${checkId}/card-photos/${id}`, { headers });
+      return { side, type: image.headers.get('content-type'), cache: image.headers.get('cache-control'), bytes: new Uint8Array(await image.arrayBuffer()) };
+    }),
+  );
+}
+
+/** Adds a small card-like JPEG on the member step; resolves with the re-encoded bytes the preview shows. */
+async function addCardPhoto(el: IopInsuranceVerification, side: 'front' | 'back'): Promise<Uint8Array> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 1000;
+  canvas.height = 630;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#2a6';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.fillStyle = '#fff';
+  context.font = '64px sans-serif';
+  context.fillText(`MEMBER ${side.toUpperCase()}`, 60, 200);
+  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((made) => resolve(made!), 'image/jpeg', 0.9));
+  const input = $<HTMLInputElement>(el, `#photo-${side}`)!;
+  const files = new DataTransfer();
+  files.items.add(new File([blob], 'card.jpg', { type: 'image/jpeg' }));
+  input.files = files.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await waitUntil(() => input.closest('.photo')!.querySelector('img'), 'the preview', { timeout: 12000 });
+  return new Uint8Array(await (await fetch(input.closest('.photo')!.querySelector('img')!.src)).arrayBuffer());
+}
+
+/** Every outbox record as IndexedDB holds it, for "is a photo stored in clear?" checks. */
+async function rawOutbox(): Promise<{ endpoint: string; operation: { data: ArrayBuffer } }[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const opening = indexedDB.open('iop-widgets');
+    opening.onsuccess = () => resolve(opening.result);
+    opening.onerror = () => reject(opening.error);
+  });
+  try {
+    return await new Promise((resolve, reject) => {
+      const all = db.transaction('outbox').objectStore('outbox').getAll();
+      all.onsuccess = () => resolve(all.result);
+      all.onerror = () => reject(all.error);
+    });
+  } finally {
+    db.close();
+  }
 }
 
 describe('<iop-insurance-verification>', () => {
@@ -385,6 +454,62 @@ describe('<iop-insurance-verification>', () => {
     [...root(el).querySelectorAll('button')].find((button) => button.textContent!.includes('Remove photo'))!.click();
     await el.updateComplete;
     expect($(el, '.photo img') === null).to.equal(true, 'the preview is gone');
+  });
+
+  it('sends the card photos with the check: staff can read them, and they never enter the draft', async () => {
+    const el = await mount();
+    const checked = new Promise<IopEligibilityCheckedEvent>((resolve) => el.addEventListener('iop-eligibility-checked', resolve, { once: true }));
+    await choosePayer(el, 'aetna', 'Aetna');
+    submit(el);
+    await fillMember(el, 'IOPACTIVE01');
+    const front = await addCardPhoto(el, 'front');
+    const back = await addCardPhoto(el, 'back');
+    submit(el);
+    await waitUntil(() => text(el).includes('The center has received your card photos.'), 'the photos are received', { timeout: 15000 });
+    expect(text(el)).to.contain('Your insurance is active.');
+    await expect(el).to.be.accessible();
+
+    const photos = await staffCardPhotos((await checked).detail.checkId);
+    expect(photos.map((photo) => [photo.side, photo.type, photo.cache])).to.deep.equal([
+      ['front', 'image/jpeg', 'no-store'],
+      ['back', 'image/jpeg', 'no-store'],
+    ]);
+    expect(photos[0]!.bytes).to.deep.equal(front);
+    expect(photos[1]!.bytes).to.deep.equal(back);
+    expect(hasJpegMetadata(photos[0]!.bytes)).to.equal(false);
+
+    const draft = JSON.stringify(await (await storeFor('memory')).loadDraft(DRAFT));
+    expect(draft).to.contain('IOPACTIVE01', 'the draft was saved');
+    for (const photoTrace of ['blob:', '/9j/', 'dataBase64', 'image/jpeg']) expect(draft).not.to.contain(photoTrace);
+  });
+
+  it('keeps card photos in the encrypted outbox while offline and sends them when back online', async () => {
+    const el = await mount({ storage: 'local' });
+    const checked = new Promise<IopEligibilityCheckedEvent>((resolve) => el.addEventListener('iop-eligibility-checked', resolve, { once: true }));
+    await choosePayer(el, 'aetna', 'Aetna');
+    submit(el);
+    await fillMember(el, 'IOPACTIVE01');
+    const front = await addCardPhoto(el, 'front');
+    network.photosOffline = true;
+    try {
+      submit(el);
+      await waitUntil(() => text(el).includes('will be sent to the center as soon as you are back online'), 'the photos wait', { timeout: 15000 });
+      expect(text(el)).to.contain('Your insurance is active.');
+      await expect(el).to.be.accessible();
+      const waiting = (await rawOutbox()).filter((record) => record.endpoint === 'uploadCardPhoto');
+      expect(waiting.length).to.equal(1);
+      const stored = new TextDecoder('latin1').decode(waiting[0]!.operation.data);
+      for (const clear of ['/9j/', 'dataBase64', 'front']) expect(stored).not.to.contain(clear);
+      expect(JSON.stringify(await (await storeFor('local')).loadDraft(DRAFT))).not.to.contain('/9j/');
+    } finally {
+      network.photosOffline = false;
+    }
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => text(el).includes('The center has received your card photos.'), 'sent once back online', { timeout: 15000 });
+    const photos = await staffCardPhotos((await checked).detail.checkId);
+    expect(photos.map((photo) => photo.side)).to.deep.equal(['front']);
+    expect(photos[0]!.bytes).to.deep.equal(front);
+    expect((await rawOutbox()).filter((record) => record.endpoint === 'uploadCardPhoto').length).to.equal(0);
   });
 
   it('speaks Spanish', async () => {
