@@ -212,12 +212,34 @@ export function dumpStorage(target: Page | Frame): Promise<string> {
   return target.evaluate(dumpStorageSource) as Promise<string>;
 }
 
+export interface Focus {
+  inFrame: boolean;
+  tag: string;
+  id: string;
+  text: string;
+  className: string;
+  /** A control's `type` (`radio`, `submit`, `date`, ...) and `name`; empty otherwise. */
+  type: string;
+  name: string;
+  checked: boolean;
+}
+
 /** The focused element, looking through shadow roots and into the isolation frame. */
-export async function deepFocus(page: Page): Promise<{ inFrame: boolean; tag: string; id: string; text: string; className: string }> {
+export async function deepFocus(page: Page): Promise<Focus> {
   const describe = () => {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return { tag: active?.localName ?? '', id: active?.id ?? '', text: (active?.textContent ?? '').trim().slice(0, 80), className: String(active?.className ?? '') };
+    // `checked`, `type` and `name` only: reading `value` would feed the host tracker's hooks.
+    const control = active as Partial<HTMLInputElement> | null;
+    return {
+      tag: active?.localName ?? '',
+      id: active?.id ?? '',
+      text: (active?.textContent ?? '').trim().slice(0, 80),
+      className: String(active?.className ?? ''),
+      type: typeof control?.type === 'string' ? control.type : '',
+      name: typeof control?.name === 'string' ? control.name : '',
+      checked: control?.checked === true,
+    };
   };
   const top = await page.evaluate(describe);
   if (top.tag !== 'iframe') return { inFrame: false, ...top };
@@ -231,7 +253,7 @@ export function embedFrame(page: Page): Frame | undefined {
 }
 
 /** Presses Tab until the focused element matches, so the test walks the page as a keyboard user would. */
-export async function tabTo(page: Page, matches: (focus: Awaited<ReturnType<typeof deepFocus>>) => boolean, limit = 120): Promise<Awaited<ReturnType<typeof deepFocus>>> {
+export async function tabTo(page: Page, matches: (focus: Focus) => boolean, limit = 120): Promise<Focus> {
   for (let presses = 0; presses < limit; presses += 1) {
     await page.keyboard.press('Tab');
     const focus = await deepFocus(page);
