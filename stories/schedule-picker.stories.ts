@@ -7,7 +7,7 @@ import type { PickerState } from '../src/elements/schedule-picker/schedule-picke
 import '../src/elements/schedule-picker/schedule-picker.js';
 
 // Stories use `/api/iop/`: the in-page reference server in Storybook, a real one in the test runner.
-// Three stand-in APIs show states the demo center cannot: they answer programs from the demo center
+// Four stand-in APIs show states the demo center cannot: they answer programs from the demo center
 // and change only what the story is about.
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 const demoPrograms = () => clientFor('/api/iop/').listPrograms();
@@ -20,6 +20,31 @@ registerClient(
     fetch: async (input) => (String(input).includes('assessment-slots') ? json({ timeZone: 'America/Denver', slots: [] }) : json(await demoPrograms())),
   }),
 );
+
+// The connection drops after the tracks loaded: every later request, the booking too, fails as offline.
+registerClient(
+  '/stories/offline-at-booking/',
+  createClient({
+    apiBase: '/stories/offline-at-booking/',
+    retry: false,
+    fetch: async (input) => {
+      if (String(input).includes('assessment-slots') || String(input).includes('bookings')) throw new TypeError('Failed to fetch');
+      return json(await demoPrograms());
+    },
+  }),
+);
+
+const picker = (canvas: HTMLElement) => canvas.querySelector('iop-schedule-picker')!;
+
+/** Waits (up to 10 s) for what `find` looks for in the picker's shadow root. */
+async function until<T>(canvas: HTMLElement, find: (root: ShadowRoot) => T | null | undefined | false): Promise<T> {
+  for (const start = Date.now(); Date.now() - start < 10_000; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const root = picker(canvas).shadowRoot;
+    const found = root && find(root);
+    if (found) return found;
+  }
+  throw new Error('story: the picker did not get there');
+}
 
 // A weekday two weeks ahead at 9:00 in Denver (16:00Z in winter, 15:00Z in summer: close enough for a picture).
 const day = new Date(Date.now() + 14 * 86_400_000);
@@ -110,6 +135,17 @@ export const JustTaken: Story = {
 
 /** Step 4: check everything before booking. */
 export const Review: Story = { args: { state: { step: 'review', trackId: 'day-iop', slot, hold: hold(200), details } } };
+
+/** Offline when "Book this time" is pressed: booking needs live availability, so say so, keep the details, offer to try again. */
+export const OfflineAtBooking: Story = {
+  name: 'Offline at booking',
+  args: { 'api-base': '/stories/offline-at-booking/', state: { step: 'review', trackId: 'day-iop', slot, hold: hold(200), details } },
+  play: async ({ canvasElement }) => {
+    const book = await until(canvasElement, (root) => [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Book this time' && !b.disabled));
+    book.click();
+    await until(canvasElement, (root) => root.querySelector('.notice--error[role="alert"]'));
+  },
+};
 
 /** Booked: the time in both zones, what to expect, and an add-to-calendar file with a discreet title. */
 export const Confirmation: Story = { args: { 'visitor-time-zone': 'America/New_York', state: { step: 'done', trackId: 'day-iop', slot, details, booking } } };

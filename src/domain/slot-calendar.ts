@@ -29,6 +29,60 @@ export function groupSlotsByDay<S extends CalendarSlot>(slots: readonly S[], tim
   return days;
 }
 
+/** Slots by local day, each day worked out when first asked for. */
+export interface SlotDays<S> {
+  /** The slots on `date` (`YYYY-MM-DD` in the zone), in start order; empty when none. */
+  on(date: string): readonly S[];
+  /** The first day holding a slot on or after `date` (strictly after, with `after`); undefined when none. */
+  firstFrom(date: string, after?: boolean): string | undefined;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The same answers as groupSlotsByDay, worked out only for the days asked about: a calendar shows
+ * one week or month of 90 days, and finding a slot's local day is an Intl call per slot.
+ * No zone is a day or more from UTC, so a slot on a local date starts within a day either side of
+ * that date's UTC span; binary search over start instants finds those candidates.
+ */
+export function indexSlotsByDay<S extends CalendarSlot>(slots: readonly S[], timeZone: string): SlotDays<S> {
+  const sorted = slots.map((slot) => ({ slot, at: Date.parse(slot.start) })).sort((a, b) => a.at - b.at);
+  const dates: (string | undefined)[] = [];
+  const days = new Map<string, S[]>();
+  const dateAt = (i: number): string => (dates[i] ??= instantToWallClock(new Date(sorted[i]!.at), timeZone).date);
+  const firstAtOrAfter = (ms: number): number => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (sorted[mid]!.at < ms) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const utcStartOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
+  return {
+    on(date) {
+      let day = days.get(date);
+      if (!day) {
+        day = [];
+        const until = utcStartOf(date) + 2 * MS_PER_DAY;
+        for (let i = firstAtOrAfter(utcStartOf(date) - MS_PER_DAY); i < sorted.length && sorted[i]!.at < until; i += 1) if (dateAt(i) === date) day.push(sorted[i]!.slot);
+        days.set(date, day);
+      }
+      return day;
+    },
+    firstFrom(date, after = false) {
+      // Start order, as groupSlotsByDay's keys are: the day of the first slot that qualifies.
+      for (let i = firstAtOrAfter(utcStartOf(date) - MS_PER_DAY); i < sorted.length; i += 1) {
+        const day = dateAt(i);
+        if (after ? day > date : day >= date) return day;
+      }
+      return undefined;
+    },
+  };
+}
+
 /** Slots that can lead to `trackId` (an empty list means any track) in one of `modes` (none chosen: all). */
 export function slotsFor<S extends CalendarSlot>(slots: readonly S[], trackId: string | undefined, modes: readonly string[]): S[] {
   return slots.filter(

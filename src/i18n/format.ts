@@ -6,12 +6,27 @@ import type { Locale } from './locale.js';
 
 const tags: Record<Locale, string> = { en: 'en-US', es: 'es-US' };
 
+// Building an Intl.DateTimeFormat costs tens of microseconds and a calendar asks for hundreds of
+// labels per render; formatting with a built one costs a few. The set of options in use is small.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    if (dateFormats.size >= 200) dateFormats.clear();
+    format = new Intl.DateTimeFormat(tags[locale], options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDate(instant: Date | string, locale: Locale, timeZone: string, options: Intl.DateTimeFormatOptions = {}): string {
-  return new Intl.DateTimeFormat(tags[locale], { weekday: 'long', month: 'long', day: 'numeric', timeZone, ...options }).format(new Date(instant));
+  return dateFormat(locale, { weekday: 'long', month: 'long', day: 'numeric', timeZone, ...options }).format(new Date(instant));
 }
 
 export function formatTime(instant: Date | string, locale: Locale, timeZone: string, withZone = false): string {
-  return new Intl.DateTimeFormat(tags[locale], {
+  return dateFormat(locale, {
     hour: 'numeric',
     minute: '2-digit',
     timeZone,

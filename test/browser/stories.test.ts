@@ -1,5 +1,5 @@
 // Every story is a test: render it as Storybook would (meta args merged with the story's), wait for the
-// elements to settle, and run axe over what it shows. esbuild in the test runner has no glob import, so the
+// elements to settle, run its `play` (the story's or the meta's) as Storybook does, and run axe over what it shows. esbuild in the test runner has no glob import, so the
 // stories are listed here; test/node/stories-list.test.ts fails when this list and stories/ disagree.
 import { fixture, expect, html, nextFrame } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
@@ -9,6 +9,7 @@ import * as intakeScreenerStories from '../../stories/intake-screener.stories.js
 import * as providerStories from '../../stories/provider.stories.js';
 import * as schedulePickerStories from '../../stories/schedule-picker.stories.js';
 import * as themeStories from '../../stories/theme.stories.js';
+import { storeFor } from '../../src/store/shared-stores.js';
 
 const storyModules: Record<string, Record<string, unknown>> = {
   'alumni-browser.stories.ts': alumniBrowserStories,
@@ -21,10 +22,12 @@ const storyModules: Record<string, Record<string, unknown>> = {
 
 type Args = Record<string, unknown>;
 type Render = (args: Args, context: unknown) => unknown;
+type Play = (context: { canvasElement: HTMLElement; args: Args; id: string }) => unknown;
 interface StoryObject {
   name?: string;
   args?: Args;
   render?: Render;
+  play?: Play;
 }
 interface MetaObject extends StoryObject {
   title?: string;
@@ -56,6 +59,11 @@ async function settle(root: Element): Promise<void> {
   }
 }
 
+// Each story starts as a first visit: no draft restored from the story before it.
+beforeEach(async () => {
+  for (const mode of ['local', 'memory'] as const) await (await storeFor(mode)).clearPersonalData();
+});
+
 for (const [file, module] of Object.entries(storyModules)) {
   const meta = (module.default ?? {}) as MetaObject;
   describe(`stories/${file} (${meta.title ?? 'untitled'})`, () => {
@@ -72,8 +80,13 @@ for (const [file, module] of Object.entries(storyModules)) {
         const render = story.render ?? meta.render;
         expect(render, 'the story or its meta needs a render function').to.be.a('function');
         const template = render!(args, { args, id: `${file}--${exportName}` }) as TemplateResult;
-        const el = await fixture(html`<div data-story=${exportName}>${template}</div>`);
+        const el = await fixture<HTMLElement>(html`<div data-story=${exportName}>${template}</div>`);
         await settle(el);
+        const play = story.play ?? meta.play;
+        if (play) {
+          await play({ canvasElement: el, args, id: `${file}--${exportName}` });
+          await settle(el);
+        }
         expect(el.childElementCount, 'the story renders something').to.be.greaterThan(0);
         await expect(el).to.be.accessible();
       });

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   addMonths,
   groupSlotsByDay,
+  indexSlotsByDay,
   monthWeeks,
   moveFocus,
   nearestFreeSlots,
@@ -85,6 +86,35 @@ describe('grouping slots by local day across DST', () => {
         assert.deepEqual(keys, [...keys].sort());
         for (const [date, list] of grouped) for (const s of list) assert.equal(instantToWallClock(new Date(s.start), timeZone).date, date);
       }),
+    );
+  });
+});
+
+describe('slots by day, worked out only for the days asked about', () => {
+  it('answers the DST cases as the full grouping does', () => {
+    const denver = indexSlotsByDay([slot('2026-11-02T06:30:00Z'), slot('2026-11-01T08:30:00Z'), slot('2026-11-01T07:30:00Z'), slot('2026-11-01T05:30:00Z')], 'America/Denver');
+    assert.deepEqual(denver.on('2026-11-01').map((s) => s.start), ['2026-11-01T07:30:00Z', '2026-11-01T08:30:00Z', '2026-11-02T06:30:00Z']);
+    assert.deepEqual(denver.on('2026-11-02'), []);
+    assert.equal(denver.firstFrom('2026-10-01'), '2026-10-31');
+    assert.equal(denver.firstFrom('2026-11-01', true), undefined);
+    const london = indexSlotsByDay([slot('2026-03-29T23:30:00Z'), slot('2026-03-28T23:30:00Z')], 'Europe/London');
+    assert.equal(london.firstFrom('2026-03-29'), '2026-03-30'); // 00:30 BST
+  });
+
+  it('property: every day, and the first day from any date, agree with groupSlotsByDay', () => {
+    const zone = fc.constantFrom('America/Denver', 'Europe/London', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Australia/Lord_Howe', 'America/St_Johns');
+    const instant = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 2, 31) }).map((ms) => new Date(ms - (ms % 900_000)).toISOString());
+    fc.assert(
+      fc.property(zone, fc.array(instant, { maxLength: 40 }), fc.integer({ min: -3, max: 95 }), fc.boolean(), (timeZone, starts, offset, after) => {
+        const slots = starts.map((start, i) => ({ ...slot(start), id: `s${i}` }));
+        const grouped = groupSlotsByDay(slots, timeZone);
+        const index = indexSlotsByDay(slots, timeZone);
+        for (let date = '2025-12-30'; date <= '2026-04-02'; date = new Date(Date.parse(date) + 86_400_000).toISOString().slice(0, 10))
+          assert.deepEqual(index.on(date), grouped.get(date) ?? []);
+        const from = new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+        assert.equal(index.firstFrom(from, after), [...grouped.keys()].find((d) => (after ? d > from : d >= from)));
+      }),
+      { numRuns: 60 },
     );
   });
 });

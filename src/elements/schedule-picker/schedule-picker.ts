@@ -6,7 +6,7 @@ import { createIdempotencyKey } from '../../client/client.js';
 import { ClientError } from '../../client/errors.js';
 import { appointmentCalendarFile, emptyDetails, fromContact, toContact, validateDetails, type BookingDetails, type DetailsField } from '../../domain/booking-details.js';
 import { calendarDataUrl } from '../../domain/calendar-file.js';
-import { clampDate, groupSlotsByDay, monthWeeks, moveFocus, nearestFreeSlots, slotsFor, weekDates, type CalendarView } from '../../domain/slot-calendar.js';
+import { clampDate, indexSlotsByDay, monthWeeks, moveFocus, nearestFreeSlots, slotsFor, weekDates, type CalendarView, type SlotDays } from '../../domain/slot-calendar.js';
 import { filterTracks, meetingDays, noFilters, timesOfDay, upcomingStarts, type AttendanceChoice, type DaysChoice, type TimeOfDay, type TrackFilters } from '../../domain/track-schedule.js';
 import { addDays, instantToWallClock } from '../../domain/zoned-time.js';
 import { formatAge, formatDate, formatTime } from '../../i18n/format.js';
@@ -86,8 +86,8 @@ export class IopSchedulePicker extends LitElement {
   private restored = false;
   private focusHeading = false;
   private focusGrid = false;
-  /** Grouping 1,800 slots by day costs milliseconds: done again only when its inputs change, not every countdown tick. */
-  private grouped?: { inputs: unknown[]; days: Map<string, AssessmentSlot[]> };
+  /** Slots by day, each day worked out once when first shown: rebuilt only when its inputs change, not every countdown tick. */
+  private grouped?: { inputs: unknown[]; days: SlotDays<AssessmentSlot> };
 
   /** @internal */
   readonly settings = new ConfigController(this);
@@ -245,9 +245,9 @@ export class IopSchedulePicker extends LitElement {
     return slotsFor(this.slots.state.value.slots, this.flow.trackId, this.modes);
   }
 
-  private slotsByDay(zone: string): Map<string, AssessmentSlot[]> {
+  private slotsByDay(zone: string): SlotDays<AssessmentSlot> {
     const inputs = [this.slots.state.status === 'ready' ? this.slots.state.value : undefined, this.flow.trackId, this.modes, zone];
-    if (!this.grouped || inputs.some((input, i) => input !== this.grouped!.inputs[i])) this.grouped = { inputs, days: groupSlotsByDay(this.freeSlots, zone) };
+    if (!this.grouped || inputs.some((input, i) => input !== this.grouped!.inputs[i])) this.grouped = { inputs, days: indexSlotsByDay(this.freeSlots, zone) };
     return this.grouped.days;
   }
 
@@ -288,6 +288,12 @@ export class IopSchedulePicker extends LitElement {
     this.patch({ sharedContactAnswered: true });
     this.offeredContact = undefined;
     this.focusHeading = true;
+  }
+
+  /** The button goes away with the notice it sits in: focus goes back to the first filter, not to the page. */
+  private clearFilters(): void {
+    this.filters = noFilters;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#filter-times')?.focus());
   }
 
   private chooseTrack(trackId: string): void {
@@ -473,7 +479,7 @@ export class IopSchedulePicker extends LitElement {
         ? html`<ul class="cards">${matches.map((track) => this.renderTrackCard(track, today))}</ul>`
         : html`<div class="notice">
             <p>${this.t('noTracks', { phone: this.center?.phone ?? '' })}</p>
-            <button type="button" class="button--secondary" @click=${() => (this.filters = noFilters)}>${this.t('clearFilters')}</button>
+            <button type="button" class="button--secondary" @click=${() => this.clearFilters()}>${this.t('clearFilters')}</button>
           </div>`}
     `;
   }
@@ -521,21 +527,27 @@ export class IopSchedulePicker extends LitElement {
   private renderSlotStep(): TemplateResult {
     const state = this.slots.state;
     const track = this.chosenTrack;
-    const head = html`${this.heading('slotHeading', 2)}
+    // One template whatever the times' state: the heading, focused on arrival, stays the same element when they load.
+    return html`${this.heading('slotHeading', 2)}
       <p class="hint">${this.t('slotHint')}</p>
       ${track ? html`<p>${this.t('forTrack', { track: track.name })}
-            ${this.track ? nothing : html`<button type="button" class="button--link" @click=${() => this.goTo('track')}>${this.t('changeTrack')}</button>`}</p>` : nothing}`;
-    if (state.status !== 'ready') return html`${head}${this.resourceProblem(this.programs.state.status === 'ready' ? state : this.programs.state, () => (this.programs.reload(), this.slots.reload()))}`;
+            ${this.track ? nothing : html`<button type="button" class="button--link" @click=${() => this.goTo('track')}>${this.t('changeTrack')}</button>`}</p>` : nothing}
+      ${state.status === 'ready'
+        ? this.renderCalendar(state)
+        : this.resourceProblem(this.programs.state.status === 'ready' ? state : this.programs.state, () => (this.programs.reload(), this.slots.reload()))}`;
+  }
+
+  private renderCalendar(state: ResourceState<AssessmentSlotList> & { status: 'ready' }): TemplateResult {
     const zone = this.displayZone;
     const byDay = this.slotsByDay(zone);
     const range = this.dateRange!;
-    const firstFree = [...byDay.keys()].find((d) => d >= range.first);
+    const firstFree = byDay.firstFrom(range.first);
     const focus = clampDate(this.focusDate ?? firstFree ?? range.first, range.first, range.last);
     const weeks = this.view === 'week' ? [weekDates(focus)] : monthWeeks(focus);
     const shownDays = weeks.flat();
-    const freeInView = shownDays.some((d) => byDay.has(d));
-    const daySlots = byDay.get(focus) ?? [];
-    const nextFree = [...byDay.keys()].find((d) => d > focus);
+    const freeInView = shownDays.some((d) => byDay.on(d).length);
+    const daySlots = byDay.on(focus);
+    const nextFree = daySlots.length ? undefined : byDay.firstFrom(focus, true);
     const centerZone = this.centerZone ?? zone;
     const step = this.view === 'week' ? 7 : 0;
     const go = (delta: number) => {
@@ -546,7 +558,7 @@ export class IopSchedulePicker extends LitElement {
         ? this.t('weekOf', { date: this.dayLabel(shownDays[0]!, { weekday: undefined }) })
         : this.dayLabel(focus, { weekday: undefined, day: undefined, year: 'numeric' });
     return html`
-      ${head} ${this.renderTaken()} ${this.offlineAge(state)}
+      ${this.renderTaken()} ${this.offlineAge(state)}
       <div class="controls">
         ${this.visitorZone !== centerZone
           ? choiceGroup({
@@ -593,7 +605,7 @@ export class IopSchedulePicker extends LitElement {
           ${weeks.map(
             (week) => html`<tr>
               ${week.map((date) => {
-                const count = byDay.get(date)?.length ?? 0;
+                const count = byDay.on(date).length;
                 const outside = date < range.first || date > range.last;
                 return html`<td
                   tabindex=${date === focus ? 0 : -1}

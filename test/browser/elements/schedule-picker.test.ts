@@ -28,6 +28,33 @@ async function tabTo(el: IopSchedulePicker, matches: (node: HTMLElement) => bool
   throw new Error('could not reach the control with Tab');
 }
 
+/** Fills the details step with keys alone (name, phone by phone, no voicemail, consent) and continues. */
+async function typeDetails(el: IopSchedulePicker, name: string): Promise<void> {
+  await tabTo(el, (node) => node.id === 'name');
+  await sendKeys({ type: name });
+  await tabTo(el, (node) => node.id === 'preferred');
+  await sendKeys({ press: 'Space' });
+  await tabTo(el, (node) => node.id === 'phone');
+  await sendKeys({ type: '303 555 0142' });
+  await tabTo(el, (node) => node.id === 'voicemailOk');
+  await sendKeys({ press: 'ArrowDown' }); // "No, keep it private"
+  await tabTo(el, (node) => node.id === 'consent');
+  await sendKeys({ press: 'Space' });
+  await tabTo(el, (node) => node.textContent?.trim() === 'Continue');
+  await sendKeys({ press: 'Enter' });
+}
+
+/** From a focused calendar: arrows to the first day with free times, Enter to its times, Enter to hold the first. */
+async function holdFirstTimeByKeys(el: IopSchedulePicker): Promise<void> {
+  for (let i = 0; i < 14 && !one(el, '[part="time-list"]'); i += 1) {
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+  }
+  await sendKeys({ press: 'Enter' });
+  expect(focused(el)!.closest('[part="time-list"]')).to.not.equal(null);
+  await sendKeys({ press: 'Enter' });
+}
+
 beforeEach(async () => {
   for (const mode of ['local', 'memory'] as const) await (await storeFor(mode)).removeDraft('schedule-picker');
 });
@@ -96,31 +123,13 @@ describe('<iop-schedule-picker> booking', () => {
     expect(later > start).to.equal(true);
     await sendKeys({ press: 'Home' });
     await el.updateComplete;
-    // Find a day with free times by keyboard, then go to its times with Enter.
-    for (let i = 0; i < 14 && !one(el, '[part="time-list"]'); i += 1) {
-      await sendKeys({ press: 'ArrowRight' });
-      await el.updateComplete;
-    }
-    await sendKeys({ press: 'Enter' });
-    expect(focused(el)!.closest('[part="time-list"]')).to.not.equal(null);
-    await sendKeys({ press: 'Enter' });
+    await holdFirstTimeByKeys(el);
     await settle(el, () => one(el, 'h2')?.textContent === 'How can we reach you?', 'details step after the hold');
     expect(focused(el)!.tagName).to.equal('H2');
     expect(one(el, '[part="hold"]')!.textContent).to.match(/It is kept until .+ \(about 5 min\)/);
     await expect(el).to.be.accessible();
 
-    await tabTo(el, (node) => node.id === 'name');
-    await sendKeys({ type: 'Sam' });
-    await tabTo(el, (node) => node.id === 'preferred');
-    await sendKeys({ press: 'Space' });
-    await tabTo(el, (node) => node.id === 'phone');
-    await sendKeys({ type: '303 555 0142' });
-    await tabTo(el, (node) => node.id === 'voicemailOk');
-    await sendKeys({ press: 'ArrowDown' }); // "No, keep it private"
-    await tabTo(el, (node) => node.id === 'consent');
-    await sendKeys({ press: 'Space' });
-    await tabTo(el, (node) => node.textContent?.trim() === 'Continue');
-    await sendKeys({ press: 'Enter' });
+    await typeDetails(el, 'Sam');
     await settle(el, () => one(el, 'h2')?.textContent === 'Check your booking', 'review step');
     expect(textOf(el)).to.contain('Sam');
     expect(textOf(el)).to.contain('303 555 0142');
@@ -140,12 +149,66 @@ describe('<iop-schedule-picker> booking', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('books with the keyboard alone from the track step: filters, choosing a track, a time, details, review', async () => {
+    const el = await fixture<IopSchedulePicker>(html`<iop-schedule-picker api-base="/api/iop/" storage="memory" visitor-time-zone="America/Denver"></iop-schedule-picker>`);
+    const events: BookingConfirmedEvent[] = [];
+    el.addEventListener('iop-booking-confirmed', (event) => events.push(event));
+    const shown = () => all(el, '[part="track-card"] h3').map((h) => h.textContent);
+    await settle(el, () => shown().length === 3, 'tracks load');
+
+    // A checkbox with Space, a radio with an arrow key: "Evenings", then "I need a weekend day".
+    await tabTo(el, (node) => node.id === 'filter-times-2');
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(shown()).to.deep.equal(['Evening IOP']);
+    await tabTo(el, (node) => node.getAttribute('name') === 'filter-days');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect((one(el, '#filter-days-1') as HTMLInputElement).checked).to.equal(true);
+    expect(shown()).to.deep.equal([]);
+    expect(textOf(el)).to.contain('No schedule matches all your choices');
+    await expect(el).to.be.accessible();
+
+    // The button goes away when pressed: focus returns to the first filter instead of falling to the page.
+    await tabTo(el, (node) => node.textContent?.trim() === 'Clear all choices');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(shown()).to.have.length(3);
+    expect(focused(el)?.id).to.equal('filter-times');
+
+    await tabTo(el, (node) => node.textContent?.trim() === 'Choose this schedule' && node.getAttribute('aria-describedby') === 'track-evening-iop');
+    await sendKeys({ press: 'Enter' });
+    await settle(el, () => one(el, 'td[tabindex="0"]') && el.slots.state.status === 'ready' && el.slots.state.ageMs === 0, 'fresh times show');
+    expect(one(el, 'h2')!.textContent).to.equal('Choose a time for your assessment');
+    expect(textOf(el)).to.contain('For: Evening IOP.');
+    expect(focused(el)?.tagName, 'the step heading keeps focus while the times load').to.equal('H2');
+    await expect(el).to.be.accessible();
+
+    await tabTo(el, (node) => node.matches('td[tabindex="0"]'));
+    await holdFirstTimeByKeys(el);
+    await settle(el, () => one(el, 'h2')?.textContent === 'How can we reach you?', 'details step after the hold');
+    expect(focused(el)!.tagName).to.equal('H2');
+    await typeDetails(el, 'Kim');
+    await settle(el, () => one(el, 'h2')?.textContent === 'Check your booking', 'review step');
+    expect(textOf(el)).to.contain('Evening IOP');
+    expect(textOf(el)).to.contain('Kim');
+
+    await tabTo(el, (node) => node.textContent?.trim() === 'Book this time');
+    await sendKeys({ press: 'Enter' });
+    await settle(el, () => one(el, '[part="confirmation"]'), 'confirmation');
+    expect(focused(el)!.tagName).to.equal('H2');
+    expect(events).to.have.length(1);
+    expect(events[0]!.detail.status).to.equal('confirmed');
+    await expect(el).to.be.accessible();
+  });
+
   it('details step asks before reusing the contact the screener saved, and shows GOV.UK errors', async () => {
     const store = await storeFor('memory');
     await store.saveDraft('shared-contact', { name: 'Robin', phone: '+1 303 555 0199', preferred: 'text', voicemailOk: false });
     try {
       const el = await fixture<IopSchedulePicker>(html`<iop-schedule-picker api-base="/api/iop/" storage="memory" track="day-iop"></iop-schedule-picker>`);
-      await settle(el, () => one(el, '[part="time-list"]'), 'times show');
+      // Fresh times, not the cached copy that paints first: another test may have booked its first time since.
+      await settle(el, () => one(el, '[part="time-list"]') && el.slots.state.status === 'ready' && el.slots.state.ageMs === 0, 'fresh times show');
       all(el, '[part="time-list"] button')[0]!.click();
       await settle(el, () => button(el, 'Yes, use them'), 'the question');
       expect((one(el, '#name') as HTMLInputElement).value, 'nothing filled before the person agrees').to.equal('');
