@@ -659,7 +659,7 @@ export class IopAlumniBrowser extends LitElement {
         ${field('phone', { type: 'tel', autocomplete: 'tel', inputmode: 'tel', width: 'short' })}
         ${field('familyMembers', { type: 'text', inputmode: 'numeric', width: 'short', hint: this.t('familyHint') })}
         ${this.mine.persistent ? nothing : html`<p class="hint">${this.t('notKept')}</p>`}
-        <button type="submit" class="button" part="button" ?disabled=${this.sending}>${this.sending ? this.t('sending') : this.t('sendRsvp')}</button>
+        <button type="submit" class="button" part="button" aria-disabled=${this.sending ? 'true' : 'false'}>${this.sending ? this.t('sending') : this.t('sendRsvp')}</button>
       </form>
     `;
   }

@@ -443,6 +443,7 @@ export class IopInsuranceVerification extends LitElement {
   }
 
   private async sendCallback(): Promise<void> {
+    if (this.callbackResult === 'sending') return;
     const callbackKey = this.answers.callbackKey ?? createIdempotencyKey();
     this.answers = { ...this.answers, callbackKey };
     this.callbackResult = 'sending';
@@ -1167,7 +1168,7 @@ export class IopInsuranceVerification extends LitElement {
           onChange: (value) => this.editCallback({ consent: (value as string[]).includes('yes') }),
         })}
         <div class="button-row">
-          <button type="submit" ?disabled=${this.callbackResult === 'sending'}>
+          <button type="submit" aria-disabled=${this.callbackResult === 'sending' ? 'true' : 'false'}>
             ${this.callbackResult === 'sending' ? this.t('sending') : this.t('sendCallback')}
           </button>
           <button type="button" class="button--secondary" @click=${() => this.goTo(this.answers.callbackFrom ?? 'payer')}>${this.t('back')}</button>

@@ -226,6 +226,7 @@ export class IopIntakeScreener extends LitElement {
 
   private readonly onSubmit = async (event: Event) => {
     event.preventDefault();
+    if (this.phase === 'submitting') return;
     const request = intakeRequestOf({ set: this.set, answers: this.answers, locale: this.settings.locale, thresholds: this.centerThresholds, now: new Date() });
     if (!request) return this.goTo('contact');
     this.phase = 'submitting';
@@ -656,7 +657,7 @@ export class IopIntakeScreener extends LitElement {
           : nothing}
         ${this.step === 'review' ? html`${this.renderResult()}${this.renderReview()}` : questions.map((question) => this.renderQuestion(question, errors))}
         <div class="button-row">
-          <button type="submit" ?disabled=${submitting}>${this.step === 'review' ? this.t(submitting ? 'sending' : 'submit') : this.t('continue')}</button>
+          <button type="submit" aria-disabled=${submitting ? 'true' : 'false'}>${this.step === 'review' ? this.t(submitting ? 'sending' : 'submit') : this.t('continue')}</button>
           ${index > 0 ? html`<button type="button" class="button--secondary" @click=${this.onBack}>${this.t('back')}</button>` : nothing}
         </div>
       </form>

@@ -324,7 +324,8 @@ export class IopSchedulePicker extends LitElement {
   private async book(): Promise<void> {
     const client = this.settings.config?.client;
     const { slot, hold } = this.flow;
-    if (!client || !slot || this.busy) return;
+    // The button stays focusable while busy or after a lost race (aria-disabled): the guard is here.
+    if (!client || !slot || this.busy || this.flow.taken) return;
     const bookingKey = this.flow.bookingKey ?? createIdempotencyKey();
     this.patch({ bookingKey });
     this.busy = true;
@@ -632,7 +633,7 @@ export class IopSchedulePicker extends LitElement {
       ${daySlots.length
         ? html`<ul part="time-list" class="times">
             ${daySlots.map(
-              (slot) => html`<li><button type="button" class="button--secondary" ?disabled=${this.busy} @click=${() => this.hold(slot)}>
+              (slot) => html`<li><button type="button" class="button--secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.hold(slot)}>
                 ${this.slotTime(slot.start)} · ${this.t(`mode-${slot.mode}`)}
               </button></li>`,
             )}
@@ -655,7 +656,7 @@ export class IopSchedulePicker extends LitElement {
         ? html`<p>${this.t('nearest')}</p>
             <ul class="times">
               ${this.flow.taken.map(
-                (slot) => html`<li><button type="button" class="button--secondary" ?disabled=${this.busy} @click=${() => this.hold(slot)}>
+                (slot) => html`<li><button type="button" class="button--secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.hold(slot)}>
                   ${this.dayLabel(instantToWallClock(new Date(slot.start), this.displayZone).date)}, ${this.slotTime(slot.start)} · ${this.t(`mode-${slot.mode}`)}
                 </button></li>`,
               )}
@@ -674,7 +675,7 @@ export class IopSchedulePicker extends LitElement {
     if (!hold || this.countdown.lapsed)
       return html`<div part="hold" class="notice notice--warning">
         <p>${this.t('holdLapsed')} ${when}</p>
-        <button type="button" ?disabled=${this.busy} @click=${() => this.hold(slot)}>${this.t('holdAgain')}</button>
+        <button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.hold(slot)}>${this.t('holdAgain')}</button>
       </div>`;
     const minutes = Math.ceil(this.countdown.remainingMs / 60_000);
     return html`<div part="hold" class="notice ${this.countdown.ending ? 'notice--warning' : ''}">
@@ -683,7 +684,7 @@ export class IopSchedulePicker extends LitElement {
         ${this.t('holdUntil', { time: formatTime(hold.expiresAt, this.settings.locale, this.displayZone), minutes })}
       </p>
       <p role="alert" class=${this.holdAnnouncement ? '' : 'visually-hidden'}>${this.holdAnnouncement}</p>
-      <button type="button" class="button--secondary" ?disabled=${this.busy} @click=${() => this.hold(slot)}>${this.t('holdExtend')}</button>
+      <button type="button" class="button--secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.hold(slot)}>${this.t('holdExtend')}</button>
     </div>`;
   }
 
@@ -764,7 +765,7 @@ export class IopSchedulePicker extends LitElement {
     return html`<div class="notice notice--error" role="alert">
       <p>${this.t(key, { phone: this.center?.phone ?? '' })}</p>
       ${this.bookingProblem === 'offline' || this.bookingProblem === 'server'
-        ? html`<button type="button" ?disabled=${this.busy} @click=${retry}>${this.t('tryAgain')}</button>`
+        ? html`<button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${retry}>${this.t('tryAgain')}</button>`
         : nothing}
     </div>`;
   }
@@ -787,7 +788,7 @@ export class IopSchedulePicker extends LitElement {
       </dl>
       ${this.bookingProblem ? this.renderBookingProblem(() => this.book()) : nothing}
       <div class="button-row">
-        <button type="button" ?disabled=${this.busy || !!this.flow.taken} @click=${() => this.book()}>${this.busy ? this.t('booking') : this.t('book')}</button>
+        <button type="button" aria-disabled=${this.busy || this.flow.taken ? 'true' : 'false'} @click=${() => this.book()}>${this.busy ? this.t('booking') : this.t('book')}</button>
         <button type="button" class="button--secondary" @click=${() => this.goTo('details')}>${this.t('back')}</button>
       </div>
     `;

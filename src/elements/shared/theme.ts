@@ -69,4 +69,9 @@ export const themeStyles = css`
     color: var(--iop-color-accent-contrast, #ffffff);
     cursor: pointer;
   }
+  /* Busy buttons stay focusable (aria-disabled, not disabled), so focus is not lost while a request runs. */
+  button[aria-disabled='true'] {
+    opacity: 0.65;
+    cursor: progress;
+  }
 `;

@@ -318,7 +318,8 @@ describe('<iop-schedule-picker> races, holds and connections', () => {
         fetch: (input, init) => {
           if (String(input).includes('/bookings')) {
             keys.push(new Headers(init?.headers).get('idempotency-key')!);
-            if (offline) return Promise.reject(new TypeError('Failed to fetch'));
+            // A dropped connection takes a moment to fail: long enough for the busy state to render.
+            if (offline) return new Promise((_, reject) => setTimeout(() => reject(new TypeError('Failed to fetch')), 300));
           }
           return fetch(input, init);
         },
@@ -328,9 +329,12 @@ describe('<iop-schedule-picker> races, holds and connections', () => {
     const el = await fixture<IopSchedulePicker>(html`<iop-schedule-picker api-base=${apiBase} storage="memory"></iop-schedule-picker>`);
     el.initialState = reviewState(slot, 'Offline Person');
     await settle(el, () => button(el, 'Book this time'), 'review');
-    button(el, 'Book this time')!.click();
+    button(el, 'Book this time')!.focus();
+    await sendKeys({ press: 'Enter' });
     await settle(el, () => textOf(el).includes('Booking needs a connection'), 'offline message');
     expect(textOf(el)).to.contain('Offline Person');
+    // The button was busy, not disabled, while the request ran: a keyboard user is still where they were.
+    expect(focused(el)?.tagName).to.equal('BUTTON');
     await expect(el).to.be.accessible();
     offline = false;
     button(el, 'Try again')!.click();
