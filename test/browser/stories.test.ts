@@ -42,8 +42,25 @@ function isStoryExport(name: string, meta: MetaObject): boolean {
   return !(meta.excludeStories && matches(meta.excludeStories));
 }
 
-/** Waits until every Lit element in the tree (shadow roots included) has finished updating. */
-async function settle(root: Element): Promise<void> {
+/** True while any widget in the tree (shadow roots included) still shows its "Loading…" line. */
+function loading(root: Element | ShadowRoot): boolean {
+  if (root.querySelector('.loading')) return true;
+  return Array.from(root.querySelectorAll('*')).some((child) => child.shadowRoot && loading(child.shadowRoot));
+}
+
+/**
+ * Waits until every Lit element in the tree has finished updating and, unless the story is about the
+ * loading state, until its data has arrived: axe should see the state the story is meant to show.
+ */
+async function settle(root: Element, expectLoading = false): Promise<void> {
+  await updates(root);
+  if (expectLoading || !loading(root)) return;
+  for (let waited = 0; loading(root) && waited < 10000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  await updates(root);
+}
+
+/** Every Lit element in the tree (shadow roots included) has finished updating, three frames over. */
+async function updates(root: Element): Promise<void> {
   for (let pass = 0; pass < 3; pass += 1) {
     const pending: Promise<unknown>[] = [];
     const visit = (node: Element | ShadowRoot) => {
@@ -81,12 +98,14 @@ for (const [file, module] of Object.entries(storyModules)) {
         expect(render, 'the story or its meta needs a render function').to.be.a('function');
         const template = render!(args, { args, id: `${file}--${exportName}` }) as TemplateResult;
         const el = await fixture<HTMLElement>(html`<div data-story=${exportName}>${template}</div>`);
-        await settle(el);
+        const expectLoading = /loading/i.test(exportName);
+        await settle(el, expectLoading);
         const play = story.play ?? meta.play;
         if (play) {
           await play({ canvasElement: el, args, id: `${file}--${exportName}` });
-          await settle(el);
+          await settle(el, expectLoading);
         }
+        if (!expectLoading) expect(loading(el), 'the story gets past "Loading…"').to.equal(false);
         expect(el.childElementCount, 'the story renders something').to.be.greaterThan(0);
         await expect(el).to.be.accessible();
       });
