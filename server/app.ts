@@ -159,7 +159,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       headers: { 'retry-after': String(decision.retryAfterSeconds) },
     });
   });
-  const tooLarge = () => problemResponse({ status: 413, code: 'payload-too-large', detail: 'The request is too large.' });
+  // The refused body is left unread, so this connection cannot carry another request: say so, or a
+  // keep-alive client sends its next request into a socket Node is about to drop. (Node only: in a
+  // page there is no socket; a `Connection` header in the Response itself is dropped by the adapter.)
+  const tooLarge = (c: { env?: unknown }) => {
+    const outgoing = (c.env as { outgoing?: { shouldKeepAlive: boolean } } | undefined)?.outgoing;
+    if (outgoing) outgoing.shouldKeepAlive = false;
+    return problemResponse({ status: 413, code: 'payload-too-large', detail: 'The request is too large.' });
+  };
   const defaultLimitBytes = options.bodyLimitBytes ?? 64 * 1024;
   const defaultBodyLimit = bodyLimit({ maxSize: defaultLimitBytes, onError: tooLarge });
   const cardPhotoBodyLimit = bodyLimit({ maxSize: Math.max(defaultLimitBytes, CARD_PHOTO_BODY_LIMIT_BYTES), onError: tooLarge });

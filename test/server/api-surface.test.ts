@@ -3,6 +3,7 @@
  * details, security headers, CORS allowlist, body limit, JSON-only writes, rate limiting, logs.
  */
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { AlumniSessionList, AssessmentSlotList, PayerList, Problem, ProgramList } from '../../src/api/schemas.js';
 import { intakeRequest } from './support/fixtures.js';
@@ -132,6 +133,26 @@ for (const backend of testBackends()) {
       const response = await post(server, 'intakes', big);
       assert.equal(response.status, 413);
       assert.equal(Problem.parse(response.json).code, 'payload-too-large');
+    });
+
+    it('closes the connection after refusing a body, so a keep-alive client is not cut off on its next request', async () => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const send = (method: string, path: string, body?: string) =>
+        new Promise<number>((resolve, reject) => {
+          const headers = body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': `key-${Math.random()}` } : undefined;
+          const request = http.request(`${server.api}${path}`, { method, agent, headers }, (response) => {
+            response.resume();
+            response.on('end', () => resolve(response.statusCode ?? 0));
+          });
+          request.on('error', reject);
+          request.end(body);
+        });
+      try {
+        assert.equal(await send('POST', 'intakes', JSON.stringify({ padding: 'x'.repeat(3_000_000) })), 413);
+        assert.equal(await send('GET', 'programs'), 200);
+      } finally {
+        agent.destroy();
+      }
     });
 
     it('accepts writes only as JSON, and says so for malformed JSON', async () => {
