@@ -39,17 +39,6 @@ export const alumniBrowserStyles = [
       padding: 0.5em 0.75em;
       background: var(--iop-color-surface, #ffffff);
     }
-    input[type='search'] {
-      font: inherit;
-      inline-size: 100%;
-      max-inline-size: 32em;
-      min-height: 44px;
-      padding: 0.4em 0.5em;
-      border: 2px solid var(--iop-color-border, #6b7580);
-      border-radius: var(--iop-radius, 6px);
-      background: var(--iop-color-surface, #ffffff);
-      color: inherit;
-    }
     details {
       margin-block-end: var(--iop-space, 1rem);
     }

@@ -103,21 +103,6 @@ export const schedulePickerStyles = [
       color: var(--iop-color-accent, #0b5f73);
       text-decoration: underline;
     }
-    a.button {
-      display: inline-flex;
-      align-items: center;
-      min-height: 44px;
-      padding: 0.5em 1.25em;
-      border-radius: var(--iop-radius, 6px);
-      border: 2px solid var(--iop-color-accent, #0b5f73);
-      background: var(--iop-color-accent, #0b5f73);
-      color: var(--iop-color-accent-contrast, #ffffff);
-      text-decoration: none;
-    }
-    a.button--secondary {
-      background: transparent;
-      color: var(--iop-color-accent, #0b5f73);
-    }
     table {
       inline-size: 100%;
       border-collapse: collapse;

@@ -35,6 +35,7 @@ export const formStyles = css`
   input[type='tel'],
   input[type='date'],
   input[type='number'],
+  input[type='search'],
   input:not([type]),
   select,
   textarea {

@@ -59,7 +59,8 @@ export const themeStyles = css`
     padding: calc(var(--iop-space, 1rem) / 2) var(--iop-space, 1rem);
     margin-block: calc(var(--iop-space, 1rem) / 2);
   }
-  button {
+  button,
+  a.button {
     font: inherit;
     min-height: 44px;
     padding: 0.5em 1.25em;
@@ -68,6 +69,12 @@ export const themeStyles = css`
     background: var(--iop-color-accent, #0b5f73);
     color: var(--iop-color-accent-contrast, #ffffff);
     cursor: pointer;
+  }
+  /* A link that does what a button does (a calendar download) looks like one. */
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    text-decoration: none;
   }
   /* Busy buttons stay focusable (aria-disabled, not disabled), so focus is not lost while a request runs. */
   button[aria-disabled='true'] {
