@@ -1,10 +1,10 @@
 /** Alumni RSVPs: occurrences, capacity with a waitlist, join links, cancel by token. */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { AlumniSessionList, Rsvp } from '../../src/api/schemas.js';
 import { sha256Hex } from '../../server/security/secrets.js';
 import { rsvpRequest } from './support/fixtures.js';
-import { del, get, openTestDatabase, post, startTestServer, TestClock, testBackends, type TestDatabase, type TestServer } from './support/test-server.js';
+import { del, get, post, TestClock, testBackends, type TestDatabase, type TestServer, useTestServer } from './support/test-server.js';
 
 // The seed anchors recurrences four weeks before the test clock (Monday 2 March 2026).
 const MINDFUL = 'alumni-sessions/mindful-saturday/rsvps'; // Saturdays 08:30, hybrid, 4 seats
@@ -15,16 +15,7 @@ for (const backend of testBackends()) {
     const clock = new TestClock();
     let database: TestDatabase;
     let server: TestServer;
-
-    before(async () => {
-      database = await openTestDatabase(backend, clock);
-      server = await startTestServer(database.db, clock);
-    });
-    beforeEach(() => database.truncate());
-    after(async () => {
-      await server.close();
-      await database.close();
-    });
+    useTestServer(backend, clock, (opened) => ({ database, server } = opened));
 
     const rsvp = async (path: string, date: string, familyMembers = 0) => {
       const response = await post(server, path, rsvpRequest(date, { familyMembers }));

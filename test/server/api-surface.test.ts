@@ -4,25 +4,17 @@
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { AlumniSessionList, AssessmentSlotList, PayerList, Problem, ProgramList } from '../../src/api/schemas.js';
 import { intakeRequest } from './support/fixtures.js';
-import { get, openTestDatabase, post, startTestServer, TestClock, testBackends, type TestDatabase, type TestServer } from './support/test-server.js';
+import { get, post, startTestServer, TestClock, testBackends, type TestDatabase, type TestServer, useTestServer } from './support/test-server.js';
 
 for (const backend of testBackends()) {
   describe(`API surface (${backend})`, () => {
     const clock = new TestClock();
     let database: TestDatabase;
     let server: TestServer;
-
-    before(async () => {
-      database = await openTestDatabase(backend, clock);
-      server = await startTestServer(database.db, clock, { allowedOrigins: ['https://center.example'] });
-    });
-    after(async () => {
-      await server.close();
-      await database.close();
-    });
+    useTestServer(backend, clock, (opened) => ({ database, server } = opened), { allowedOrigins: ['https://center.example'] }, { keepRecords: true });
 
     it('lists the seeded center, its programs and tracks', async () => {
       const response = await get(server, 'programs');

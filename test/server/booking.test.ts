@@ -1,12 +1,12 @@
 /** Holds, bookings, track seats and idempotency through real HTTP. */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { AssessmentSlot, Booking, Hold, Problem, ProgramList } from '../../src/api/schemas.js';
 import { fingerprintMaterial } from '../../server/domain/idempotency.js';
 import { IdempotencyStore } from '../../server/http/idempotency-store.js';
 import type { EligibilityProvider } from '../../server/eligibility/eligibility-provider.js';
 import { bookingRequest, intakeRequest } from './support/fixtures.js';
-import { get, newIdempotencyKey, openTestDatabase, post, startTestServer, TestClock, testBackends, type TestDatabase, type TestServer } from './support/test-server.js';
+import { get, newIdempotencyKey, post, startTestServer, TestClock, testBackends, type TestDatabase, type TestServer, useTestServer } from './support/test-server.js';
 
 const SLOT = 'd3-phone_20260304_1000'; // Wednesday 4 March 2026, 10:00 Denver, by phone
 const OTHER_SLOT = 'd3-video_20260304_1100';
@@ -17,16 +17,7 @@ for (const backend of testBackends()) {
     const clock = new TestClock();
     let database: TestDatabase;
     let server: TestServer;
-
-    before(async () => {
-      database = await openTestDatabase(backend, clock);
-      server = await startTestServer(database.db, clock);
-    });
-    beforeEach(() => database.truncate());
-    after(async () => {
-      await server.close();
-      await database.close();
-    });
+    useTestServer(backend, clock, (opened) => ({ database, server } = opened));
 
     it('holds a slot, hides it from others, and extends the hold with its token', async () => {
       const first = await post(server, `assessment-slots/${SLOT}/holds`, {});
@@ -136,16 +127,7 @@ for (const backend of testBackends()) {
     const clock = new TestClock();
     let database: TestDatabase;
     let server: TestServer;
-
-    before(async () => {
-      database = await openTestDatabase(backend, clock);
-      server = await startTestServer(database.db, clock);
-    });
-    beforeEach(() => database.truncate());
-    after(async () => {
-      await server.close();
-      await database.close();
-    });
+    useTestServer(backend, clock, (opened) => ({ database, server } = opened));
 
     it('replays the identical response for the same key and body', async () => {
       const key = newIdempotencyKey();

@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CardPhotoReceipt, EligibilityCheck, Problem } from '../../src/api/schemas.js';
 import { CARD_PHOTO_MAX_BYTES } from '../../src/domain/card-photo.js';
 import { StaffCardPhoto, StaffRecord } from '../../server/staff/staff-schemas.js';
 import { eligibilityRequest, uniqueCanary } from './support/fixtures.js';
-import { dumpAllRows, newIdempotencyKey, openTestDatabase, post, startTestServer, TestClock, testBackends, type TestDatabase, type TestServer } from './support/test-server.js';
+import { dumpAllRows, newIdempotencyKey, post, TestClock, testBackends, type TestDatabase, type TestServer, useTestServer } from './support/test-server.js';
 
 const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
 
@@ -59,16 +59,7 @@ for (const backend of testBackends()) {
     const clock = new TestClock();
     let database: TestDatabase;
     let server: TestServer;
-
-    before(async () => {
-      database = await openTestDatabase(backend, clock);
-      server = await startTestServer(database.db, clock, { staffToken: STAFF_TOKEN });
-    });
-    beforeEach(() => database.truncate());
-    after(async () => {
-      await server.close();
-      await database.close();
-    });
+    useTestServer(backend, clock, (opened) => ({ database, server } = opened), { staffToken: STAFF_TOKEN });
 
     const staff = (path: string, token = STAFF_TOKEN) => fetch(`${server.api}staff/${path}`, { headers: { authorization: `Bearer ${token}` } });
     const newCheck = async () => EligibilityCheck.parse((await post(server, 'eligibility-checks', eligibilityRequest('IOPACTIVE01'))).json).id;

@@ -5,14 +5,14 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CallbackReceipt, EligibilityCheck, IntakeReceipt } from '../../src/api/schemas.js';
 import { manualEligibility } from '../../server/eligibility/manual-eligibility.js';
 import { hmacSha256Hex } from '../../server/security/secrets.js';
 import { createWebhookNotifier } from '../../server/services/record-webhook.js';
 import { StaffRecord, StaffRecordList } from '../../server/staff/staff-schemas.js';
 import { bookingRequest, callbackRequest, contact, eligibilityRequest, intakeRequest, uniqueCanary } from './support/fixtures.js';
-import { dumpAllRows, get, openTestDatabase, post, startTestServer, TestClock, testBackends, type TestDatabase, type TestServer } from './support/test-server.js';
+import { dumpAllRows, get, post, startTestServer, TestClock, testBackends, type TestDatabase, type TestServer, useTestServer } from './support/test-server.js';
 
 const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
 
@@ -21,16 +21,7 @@ for (const backend of testBackends()) {
     const clock = new TestClock();
     let database: TestDatabase;
     let server: TestServer;
-
-    before(async () => {
-      database = await openTestDatabase(backend, clock);
-      server = await startTestServer(database.db, clock, { staffToken: STAFF_TOKEN });
-    });
-    beforeEach(() => database.truncate());
-    after(async () => {
-      await server.close();
-      await database.close();
-    });
+    useTestServer(backend, clock, (opened) => ({ database, server } = opened), { staffToken: STAFF_TOKEN });
 
     const staff = (path: string, init: RequestInit = {}, token = STAFF_TOKEN) =>
       fetch(`${server.api}staff/${path}`, { ...init, headers: { authorization: `Bearer ${token}` } });

@@ -4,6 +4,7 @@
  * as many app instances over it as it needs.
  */
 import { randomBytes } from 'node:crypto';
+import { after, before, beforeEach } from 'node:test';
 import { createApp, type AppOptions } from '../../../server/app.js';
 import type { Database } from '../../../server/db/database.js';
 import { applyMigrations } from '../../../server/db/migrate.js';
@@ -159,4 +160,29 @@ export async function dumpAllRows(db: Database): Promise<string> {
   const dumps: string[] = [];
   for (const { table_name } of tables) dumps.push(JSON.stringify(await db.query(`SELECT * FROM ${table_name}`)));
   return dumps.join('\n');
+}
+
+/**
+ * A seeded database and a server over it for one describe block, closed after it; people's records
+ * are emptied before each test unless `keepRecords` (the seeded center always stays).
+ */
+export function useTestServer(
+  backend: Backend,
+  clock: TestClock,
+  ready: (opened: { database: TestDatabase; server: TestServer }) => void,
+  options: Partial<AppOptions> = {},
+  { keepRecords = false } = {},
+): void {
+  let database: TestDatabase | undefined;
+  let server: TestServer | undefined;
+  before(async () => {
+    database = await openTestDatabase(backend, clock);
+    server = await startTestServer(database.db, clock, options);
+    ready({ database, server });
+  });
+  if (!keepRecords) beforeEach(() => database!.truncate());
+  after(async () => {
+    await server?.close();
+    await database?.close();
+  });
 }
