@@ -13,7 +13,7 @@ export function createReferenceApi() {
   return {
     plugin: {
       name: 'reference-api',
-      serverStart() {
+      async serverStart() {
         ready = startReferenceServer({
           env: {
             IOP_STAFF_TOKEN: testStaffToken,
@@ -21,8 +21,10 @@ export function createReferenceApi() {
             IOP_RATE_LIMIT_WRITES_PER_MINUTE: '100000',
           },
         });
-        // Surface a failed start on the first request rather than as an unhandled rejection.
-        ready.catch(() => {});
+        // The dev server awaits this hook, so no test starts before the API listens: on a busy machine the
+        // first start (initdb of a fresh PGlite) can take longer than one test's timeout. A failed start
+        // fails the run here, with the server's output, instead of as a timeout in whichever test came first.
+        await ready;
       },
       async serverStop() {
         (await ready?.catch(() => undefined))?.stop();
