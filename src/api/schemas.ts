@@ -154,7 +154,7 @@ export const Center = z.object({
   name: ShortText,
   phone: Phone,
   timeZone: TimeZone,
-  /** Title used in calendar files; discreet by default ("Appointment - <center>"). */
+  /** Title used in calendar files; discreet by default ("Appointment", no center name). */
   calendarTitle: z.optional(ShortText),
   selfPay: z.optional(SelfPay),
 });
