@@ -261,6 +261,12 @@ export const IntakeRequest = z.object({
   questionnaireResponse: z.looseObject({ resourceType: z.literal('QuestionnaireResponse') }),
   contact: Contact,
   consent: z.literal(true),
+  /**
+   * The center's result thresholds the widget used (its `thresholds` attribute), so the server
+   * recomputes the same result; the server's defaults otherwise. They cannot lower urgency: safety
+   * flags come from the answers alone.
+   */
+  thresholds: z.optional(z.record(z.string().check(z.regex(/^[A-Za-z0-9]{1,40}$/)), z.union([z.number(), z.boolean(), z.null()]))),
 });
 
 export const IntakeReceipt = z.object({
