@@ -9,7 +9,7 @@ import { IntakeReceipt } from '../../src/api/schemas.js';
 import type { ServiceEvent } from '../../server/services/service-deps.js';
 import { StaffRecord } from '../../server/staff/staff-schemas.js';
 import { eligibilityRequest, screenedIntake } from './support/fixtures.js';
-import { post, TestClock, testBackends, type TestServer, useTestServer } from './support/test-server.js';
+import { get, post, TestClock, testBackends, type TestServer, useTestServer } from './support/test-server.js';
 
 const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
 
@@ -75,6 +75,27 @@ for (const backend of testBackends()) {
       assert.deepEqual(response.json.errors.map((error: { pointer: string }) => error.pointer), ['/memberId']);
       const valid = await post(server, 'eligibility-checks', eligibilityRequest('1EG4-TE5-MK73', 'medicare'));
       assert.ok(valid.status === 200 || valid.status === 202, String(valid.status));
+    });
+
+    it('refuses a POST without an Idempotency-Key with 428, and stores nothing', async () => {
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const response = await post(server, 'callback-requests', { phone: '+1 303-555-0177', voicemailOk: true, consent: true, topic: 'insurance', locale: 'en' }, { key: null });
+        assert.equal(response.status, 428);
+        assert.equal(response.json.code, 'idempotency-key-required');
+        assert.match(response.json.detail, /Idempotency-Key/);
+      }
+      const list = await fetch(`${server.api}staff/callback-requests`, { headers: { authorization: `Bearer ${STAFF_TOKEN}` } });
+      assert.equal((await list.json()).records.length, 0);
+    });
+
+    it('answers 422, never 5xx, for dates at the ends of the calendar', async () => {
+      for (const [from, to] of [['9999-12-30', '9999-12-31'], ['0001-01-01', '0001-01-02'], ['2999-12-30', '2999-12-31']] as const) {
+        for (const path of ['assessment-slots', 'alumni-sessions']) {
+          const response = await get(server, `${path}?from=${from}&to=${to}`);
+          assert.ok(response.status === 422 || response.status === 200, `${path} ${from}: ${response.status}`);
+          if (from.startsWith('9999') || from.startsWith('0001')) assert.equal(response.status, 422, `${path} ${from}`);
+        }
+      }
     });
 
     it('applies the BCBS prefix rule', async () => {

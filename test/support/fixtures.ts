@@ -9,7 +9,7 @@ export function faultBase(scenario: string, run = runId()): string {
   return `/fault/${scenario}/${run}/`;
 }
 
-export async function faultStats(run: string): Promise<{ requests: number; delivered: number; bodies: string[] }> {
+export async function faultStats(run: string): Promise<{ requests: number; delivered: number; bodies: string[]; keysSeen: (string | null)[] }> {
   const response = await fetch(`/fault/stats/${run}`);
   return response.json();
 }
