@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
@@ -217,6 +218,15 @@ function checkAgainstDocument(operation: Operation, answer: Awaited<ReturnType<t
   const body: unknown = JSON.parse(answer.text);
   assert.ok(validate(body), `${answer.url} ${answer.status} body breaks its schema: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
 }
+
+describe('openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document (the specification\'s own JSON schema)', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(document));
+    assert.equal(validator.version, '3.1');
+    assert.deepEqual(result, { valid: true });
+  });
+});
 
 for (const backend of testBackends()) {
   describe(`API fuzzing from openapi.json (${backend}, seed ${SEED})`, () => {
