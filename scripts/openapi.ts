@@ -5,7 +5,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { endpointDocs } from '../src/api/endpoint-docs.js';
-import { endpoints, type EndpointDefinition, type EndpointName } from '../src/api/endpoints.js';
+import {
+  endpoints,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENCY_KEY_LENGTH,
+  IDEMPOTENCY_KEY_PATTERN,
+  needsIdempotencyKey,
+  responseStatuses,
+  type EndpointDefinition,
+  type EndpointName,
+} from '../src/api/endpoints.js';
 import * as schemas from '../src/api/schemas.js';
 
 const componentNames = new Map<unknown, string>(
@@ -30,12 +39,18 @@ const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
-const genericProblems: Record<string, string> = {
-  '400': 'Malformed request.',
-  '413': 'Body too large.',
-  '422': 'The request breaks the contract; `errors` points at each field.',
-  '429': 'Too many writes; see Retry-After.',
-  '500': 'Server error; safe to retry with the same Idempotency-Key.',
+/** What each problem status means; which statuses an endpoint answers comes from `responseStatuses`. */
+const problemDescriptions: Record<number, string> = {
+  400: 'Malformed JSON body or Idempotency-Key.',
+  401: 'Missing or wrong bearer token.',
+  404: 'No such resource.',
+  409: 'A conflict (see `code`), or `idempotency-in-progress`: the first request with this key is still running; retry after Retry-After with the same key.',
+  413: 'Body too large.',
+  415: 'The body is not application/json.',
+  422: 'The request breaks the contract (`errors` points at each field), or `idempotency-mismatch`: this key was used with another body.',
+  428: '`idempotency-key-required`: every POST carries an Idempotency-Key.',
+  429: 'Too many writes; see Retry-After.',
+  500: 'Server error; safe to retry with the same Idempotency-Key.',
 };
 
 export function buildOpenApi() {
@@ -51,13 +66,13 @@ export function buildOpenApi() {
       for (const [name, schema] of Object.entries(query.properties ?? {}))
         parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
     }
-    if (endpoint.method !== 'GET')
+    if (needsIdempotencyKey(endpoint))
       parameters.push({
-        name: 'Idempotency-Key',
+        name: IDEMPOTENCY_KEY_HEADER,
         in: 'header',
-        required: endpoint.method === 'POST',
-        description: 'Created once per logical submission and reused on every retry.',
-        schema: { type: 'string', minLength: 8, maxLength: 128 },
+        required: true,
+        description: 'Created once per logical submission and reused on every retry; a POST without one is answered 428.',
+        schema: { type: 'string', minLength: IDEMPOTENCY_KEY_LENGTH.min, maxLength: IDEMPOTENCY_KEY_LENGTH.max, pattern: IDEMPOTENCY_KEY_PATTERN.source },
       });
     const responses: Record<string, unknown> = {};
     for (const status of endpoint.success) {
@@ -72,8 +87,9 @@ export function buildOpenApi() {
         content: { 'application/json': { schema: ref(endpoint.response) } },
       };
     }
-    for (const status of docs.problems ?? []) responses[status] = problemResponse('See `code` in the problem.');
-    for (const [status, text] of Object.entries(genericProblems)) if (endpoint.method !== 'GET' || status === '500') responses[status] ??= problemResponse(text);
+    for (const status of responseStatuses(endpoint)) {
+      if (status >= 400) responses[status] = problemResponse(problemDescriptions[status] ?? 'See `code` in the problem.');
+    }
     if (endpoint.body) used.add(endpoint.body);
     const path = `/${endpoint.path}`;
     paths[path] ??= {};

@@ -24,7 +24,7 @@ import { listPayers, listPrograms } from './services/center-catalog.js';
 import { uploadCardPhoto } from './services/card-photos.js';
 import { createCallbackRequest, createEligibilityCheck, createIntake, getEligibilityCheck } from './services/personal-records.js';
 import { silentNotifier, type RecordNotifier } from './services/record-webhook.js';
-import type { BookingRules, ServiceDeps } from './services/service-deps.js';
+import type { BookingRules, ServiceDeps, ServiceEvent } from './services/service-deps.js';
 import { mountStaffRoutes } from './staff/staff-routes.js';
 
 export const API_BASE_PATH = '/api/iop/';
@@ -50,6 +50,8 @@ export interface AppOptions {
   readonly staticFiles?: MiddlewareHandler;
   /** The CDN bundle for the isolation frame at `/api/iop/embed/` (undefined: frames answer 503). */
   readonly embedBundle?: () => Promise<Uint8Array | string | undefined>;
+  /** Count-only service events (e.g. how many of an intake's fields the server recomputed differently); JSON lines on stdout by default. */
+  readonly report?: (event: ServiceEvent) => void;
 }
 
 /**
@@ -101,6 +103,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     notifier: options.notifier ?? silentNotifier,
     eligibility: options.eligibility,
     rules: { ...DEFAULT_RULES, ...options.rules },
+    report: options.report ?? ((event) => console.log(JSON.stringify({ time: now().toISOString(), ...event }))),
   };
   const support: EndpointSupport = {
     idempotency: new IdempotencyStore(options.db, options.cipher, { ...DEFAULT_IDEMPOTENCY_POLICY, ...options.idempotency }),

@@ -85,6 +85,8 @@ export async function createBrowserBackend(options: BrowserBackendOptions = {}):
     clientAddress: () => 'in-page',
     writesPerMinute: 10_000,
     log: () => {},
+    // In a page the console is the host's: count-only events stay out of it too.
+    report: () => {},
   });
   const controls: BackendControls = {
     latencyMs: options.latencyMs ?? 150,

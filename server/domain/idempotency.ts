@@ -39,4 +39,3 @@ export function decideOnSeenKey(stored: StoredKey, fingerprint: string, nowMs: n
   return nowMs - stored.lockedAtMs > staleAfterMs ? 'take-over' : 'in-progress';
 }
 
-export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;

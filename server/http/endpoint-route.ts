@@ -5,9 +5,17 @@
  */
 import type { Context, Hono } from 'hono';
 import type * as z from 'zod/mini';
-import { endpoints, type EndpointDefinition, type EndpointName } from '../../src/api/endpoints.js';
+import {
+  endpoints,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENCY_KEY_LENGTH,
+  IDEMPOTENCY_KEY_PATTERN,
+  needsIdempotencyKey,
+  type EndpointDefinition,
+  type EndpointName,
+} from '../../src/api/endpoints.js';
 import { Id } from '../../src/api/schemas.js';
-import { fingerprintMaterial, IDEMPOTENCY_KEY_PATTERN } from '../domain/idempotency.js';
+import { fingerprintMaterial } from '../domain/idempotency.js';
 import type { DataCipher } from '../security/data-cipher.js';
 import type { AppEnv } from './app-env.js';
 import { fieldErrors } from './field-errors.js';
@@ -111,10 +119,20 @@ export function mountEndpoint<N extends EndpointName>(app: Hono<AppEnv>, basePat
       body = parsed.data;
     }
 
-    const key = definition.method === 'POST' ? c.req.header('idempotency-key') : undefined;
+    const key = needsIdempotencyKey(definition) ? c.req.header(IDEMPOTENCY_KEY_HEADER) : undefined;
+    if (needsIdempotencyKey(definition) && key === undefined) {
+      return finish(
+        storedProblem({
+          status: 428,
+          code: 'idempotency-key-required',
+          detail: `Send an ${IDEMPOTENCY_KEY_HEADER} header: one value per submission, the same on every retry.`,
+        }),
+      );
+    }
     if (key !== undefined) {
       if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-        return finish(storedProblem({ status: 400, code: 'validation', detail: 'Idempotency-Key must be 8-255 visible ASCII characters.' }));
+        const { min, max } = IDEMPOTENCY_KEY_LENGTH;
+        return finish(storedProblem({ status: 400, code: 'validation', detail: `${IDEMPOTENCY_KEY_HEADER} must be ${min}-${max} visible ASCII characters.` }));
       }
       const fingerprint = await support.cipher.fingerprint(fingerprintMaterial(definition.method, routeLabel, id, rawBody));
       const claim = await support.idempotency.claim(key, fingerprint, support.now());

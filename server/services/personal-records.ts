@@ -11,13 +11,60 @@ import type {
   IntakeReceipt,
   IntakeRequest,
 } from '../../src/api/schemas.js';
+import { evaluate, instrumentSetOfAnswers, invalidItemAnswers, type IntakeAnswers } from '../../src/domain/intake-flow.js';
+import { checkMemberId } from '../../src/domain/member-id.js';
+import { questionnaireResponse, questionnaireResponseProblems } from '../../src/domain/questionnaire-response.js';
+import { parseResultThresholds } from '../../src/domain/screening-result.js';
 import type { EligibilityAnswer } from '../eligibility/eligibility-provider.js';
-import { invalidField, notFound } from '../http/problem.js';
+import { invalidField, notFound, ProblemError } from '../http/problem.js';
 import { newRecordId } from '../security/secrets.js';
 import { findPayer } from './center-catalog.js';
 import type { ServiceDeps } from './service-deps.js';
 
-export async function createIntake(deps: ServiceDeps, request: IntakeRequest): Promise<IntakeReceipt> {
+/** Which of the browser's conclusions the server's own recomputation contradicts: names only, never values. */
+function disagreements(sent: IntakeRequest, own: { scores: IntakeRequest['scores']; result: IntakeRequest['result']; urgent: boolean }): number {
+  const byInstrument = (scores: IntakeRequest['scores']) => JSON.stringify([...scores].sort((a, b) => (a.instrument < b.instrument ? -1 : 1)));
+  return [sent.urgent !== own.urgent, sent.result !== own.result, byInstrument(sent.scores) !== byInstrument(own.scores)].filter(Boolean).length;
+}
+
+/**
+ * The browser's scores, bands, safety and withdrawal flags and result are advice: the server
+ * recomputes them from the answers with the same domain code and stores its own, with a
+ * QuestionnaireResponse it writes from those answers once the one sent has been checked against
+ * the instruments it knows. A forged `urgent: false` beside a positive safety answer is stored urgent.
+ */
+export async function createIntake(deps: ServiceDeps, sent: IntakeRequest): Promise<IntakeReceipt> {
+  // The domain reads answers as the screener holds them: null and booleans are no answer there.
+  const answers: IntakeAnswers = Object.fromEntries(
+    Object.entries(sent.answers).filter((entry): entry is [string, string | number | string[]] => entry[1] !== null && typeof entry[1] !== 'boolean'),
+  );
+  const badAnswers = invalidItemAnswers(answers);
+  const responseProblems = questionnaireResponseProblems(sent.questionnaireResponse);
+  if (badAnswers.length || responseProblems.length) {
+    throw new ProblemError({
+      status: 422,
+      code: 'validation',
+      detail: 'Some fields need attention.',
+      errors: [
+        ...badAnswers.map((key) => ({ pointer: `/answers/${key}`, detail: 'Not one of the answers to this question.' })),
+        ...responseProblems.map((problem) => ({ pointer: `/questionnaireResponse${problem.pointer}`, detail: problem.detail })),
+      ].slice(0, 20),
+    });
+  }
+  const set = instrumentSetOfAnswers(answers);
+  const thresholds = parseResultThresholds(sent.thresholds ? JSON.stringify(sent.thresholds) : undefined);
+  const own = evaluate(set, answers, thresholds);
+  const differing = disagreements(sent, own);
+  if (differing > 0) deps.report({ event: 'intake-recomputed', disagreements: differing });
+  const authored = typeof sent.questionnaireResponse.authored === 'string' ? new Date(sent.questionnaireResponse.authored) : deps.now();
+  const numeric = Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
+  const request: IntakeRequest = {
+    ...sent,
+    urgent: own.urgent,
+    result: own.result,
+    scores: own.scores,
+    questionnaireResponse: questionnaireResponse({ set, answers: numeric, scores: own.scores, locale: sent.locale, authored }),
+  };
   const id = newRecordId();
   const now = deps.now();
   const sealed = await deps.cipher.seal(JSON.stringify(request), `intakes:${id}`);
@@ -55,10 +102,23 @@ export interface EligibilityReply {
   readonly pending: boolean;
 }
 
-export async function createEligibilityCheck(deps: ServiceDeps, request: EligibilityRequest): Promise<EligibilityReply> {
-  const payer = request.payerId === undefined ? null : await findPayer(deps.db, request.payerId);
-  if (request.payerId !== undefined && !payer) throw invalidField('/payerId', 'Choose an insurer from the list, or type its name.');
-  if (request.payerId === undefined && request.payerName === undefined) throw invalidField('/payerId', 'Choose or type an insurer.');
+const memberIdDetails = {
+  empty: 'Enter the member ID from the card.',
+  characters: 'Use only the letters and digits on the card.',
+  'too-short': 'This member ID is too short.',
+  'too-long': 'This member ID is too long.',
+  'mbi-format': 'A Medicare number has 11 characters, like 1EG4-TE5-MK73, and never the letters S, L, O, I, B or Z.',
+  'bcbs-prefix': 'A Blue Cross Blue Shield ID starts with the 3-character prefix on the card.',
+} as const;
+
+export async function createEligibilityCheck(deps: ServiceDeps, sent: EligibilityRequest): Promise<EligibilityReply> {
+  const payer = sent.payerId === undefined ? null : await findPayer(deps.db, sent.payerId);
+  if (sent.payerId !== undefined && !payer) throw invalidField('/payerId', 'Choose an insurer from the list, or type its name.');
+  if (sent.payerId === undefined && sent.payerName === undefined) throw invalidField('/payerId', 'Choose or type an insurer.');
+  // The payer's member-id rule, as the widget checks it (README: "the server checks again").
+  const memberId = checkMemberId(sent.memberId, payer?.memberIdRule ?? 'generic');
+  if (!memberId.ok) throw invalidField('/memberId', memberIdDetails[memberId.problem]);
+  const request: EligibilityRequest = { ...sent, memberId: memberId.value };
 
   const id = newRecordId();
   const now = deps.now();

@@ -11,6 +11,9 @@ export interface BookingRules {
   readonly minimumNoticeMinutes: number;
 }
 
+/** A count-only event for the server's log: names and numbers, never what a person sent. */
+export type ServiceEvent = { readonly event: 'intake-recomputed'; readonly disagreements: number };
+
 export interface ServiceDeps {
   readonly db: Database;
   readonly cipher: DataCipher;
@@ -18,4 +21,5 @@ export interface ServiceDeps {
   readonly notifier: RecordNotifier;
   readonly eligibility: EligibilityProvider;
   readonly rules: BookingRules;
+  readonly report: (event: ServiceEvent) => void;
 }

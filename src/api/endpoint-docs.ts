@@ -6,25 +6,22 @@ import type { EndpointName } from './endpoints.js';
 
 export interface EndpointDocs {
   readonly summary: string;
-  /** Error statuses worth documenting beyond the generic ones. */
-  readonly problems?: readonly number[];
 }
 
 export const endpointDocs: Record<EndpointName, EndpointDocs> = {
   listPrograms: { summary: 'The center, its programs and their tracks.' },
   listAssessmentSlots: { summary: 'Free assessment times between two dates (inclusive, in the center zone).' },
-  holdAssessmentSlot: { summary: 'Hold a slot for a few minutes, or extend a hold by sending its token.', problems: [404, 409] },
-  createBooking: { summary: 'Book an assessment. 409 with code slot-taken when someone else got the slot.', problems: [409, 422] },
-  createIntake: { summary: 'Submit a pre-admission screening (a 42 CFR Part 2 record).', problems: [422] },
+  holdAssessmentSlot: { summary: 'Hold a slot for a few minutes, or extend a hold by sending its token.' },
+  createBooking: { summary: 'Book an assessment. 409 with code slot-taken when someone else got the slot.' },
+  createIntake: { summary: 'Submit a pre-admission screening (a 42 CFR Part 2 record).' },
   listPayers: { summary: 'Insurers, with the center contract status, filtered by name.' },
-  createEligibilityCheck: { summary: 'Check benefits. 200 with a result, or 202 with Location to poll.', problems: [422] },
-  getEligibilityCheck: { summary: 'Poll an eligibility check that answered 202.', problems: [404] },
+  createEligibilityCheck: { summary: 'Check benefits. 200 with a result, or 202 with Location to poll.' },
+  getEligibilityCheck: { summary: 'Poll an eligibility check that answered 202.' },
   uploadCardPhoto: {
     summary: 'Attach a photo of one side of the insurance card to a check (base64 of at most 300 KB, metadata stripped); a new photo of a side replaces the old one.',
-    problems: [404, 422],
   },
-  createCallbackRequest: { summary: 'Ask the center to call back.', problems: [422] },
+  createCallbackRequest: { summary: 'Ask the center to call back.' },
   listAlumniSessions: { summary: 'Alumni, family and peer sessions with recurrence rules, exceptions and counts in range.' },
-  createRsvp: { summary: 'RSVP to one occurrence; waitlisted when full.', problems: [404, 422] },
-  cancelRsvp: { summary: 'Cancel an RSVP with the token it returned (Authorization: Bearer <token>).', problems: [401, 404] },
+  createRsvp: { summary: 'RSVP to one occurrence; waitlisted when full.' },
+  cancelRsvp: { summary: 'Cancel an RSVP with the token it returned (Authorization: Bearer <token>).' },
 };

@@ -21,6 +21,8 @@ export interface EndpointDefinition {
   readonly personal?: boolean;
   /** Needs `Authorization: Bearer <token>` (the token an RSVP returned). */
   readonly bearer?: boolean;
+  /** Statuses of this endpoint's own rules (slot taken, bad token); `responseStatuses` adds the shared ones. */
+  readonly problems?: readonly number[];
 }
 
 export const endpoints = {
@@ -43,6 +45,7 @@ export const endpoints = {
     body: s.HoldRequest,
     response: s.Hold,
     success: [201],
+    problems: [409],
   },
   createBooking: {
     method: 'POST',
@@ -51,6 +54,7 @@ export const endpoints = {
     response: s.Booking,
     success: [201],
     personal: true,
+    problems: [409],
   },
   createIntake: {
     method: 'POST',
@@ -118,6 +122,7 @@ export const endpoints = {
     path: 'rsvps/{id}',
     success: [204],
     bearer: true,
+    problems: [401],
   },
 } as const satisfies Record<string, EndpointDefinition>;
 
@@ -138,4 +143,35 @@ export function endpointPath(name: EndpointName, id?: string): string {
   if (!path.includes('{id}')) return path;
   if (id === undefined || !s.Id.safeParse(id).success) throw new RangeError(`${name} needs a valid id`);
   return path.replace('{id}', encodeURIComponent(id));
+}
+
+/**
+ * The Idempotency-Key header, one rule for the server, the client and openapi.json: every POST
+ * must carry one (8-255 visible ASCII characters), created once per logical submission and reused
+ * on every retry. A POST without it is refused with 428 `idempotency-key-required`: a key the
+ * server made up could not protect a retry, which is the whole point of it.
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IDEMPOTENCY_KEY_LENGTH = { min: 8, max: 255 } as const;
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
+
+/** Whether an endpoint requires the Idempotency-Key header. */
+export const needsIdempotencyKey = (definition: EndpointDefinition): boolean => definition.method === 'POST';
+
+/**
+ * Every status an endpoint can answer, from its definition: success; 404 for a path id; 400, 413,
+ * 415 and 422 for a body (malformed JSON or key, too large, not JSON, breaks the contract); 422
+ * for a query; 409 (same key still in progress), 422 (same key, other body) and 428 (no key) for
+ * a POST; 429 for any write; the endpoint's own problems; 500.
+ */
+export function responseStatuses(definition: EndpointDefinition): number[] {
+  const statuses = new Set<number>(definition.success);
+  const add = (...more: number[]) => more.forEach((status) => statuses.add(status));
+  if (definition.path.includes('{id}')) add(404);
+  if (definition.query) add(422);
+  if (definition.body) add(400, 413, 415, 422);
+  if (needsIdempotencyKey(definition)) add(409, 422, 428);
+  if (definition.method !== 'GET') add(429);
+  add(...(definition.problems ?? []), 500);
+  return [...statuses].sort((a, b) => a - b);
 }

@@ -26,7 +26,11 @@ export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 // its own code to every page (about 2.5 KB brotli together), and a pattern says the same here.
 const month = '(?:0[1-9]|1[0-2])';
 const day = '(?:0[1-9]|[12]\\d|3[01])';
-const dateBody = `\\d{4}-${month}-${day}`;
+// Calendar dates are years 1900-2999: wide enough for any date of birth or booking, and bounded so
+// that no date arithmetic on a syntactically valid query runs off the calendar (year 9999 + 1 day
+// answered 500). Instants may reach 3999, so a late session on 2999-12-31 still has its UTC start.
+const dateBody = `(?:19|2\\d)\\d{2}-${month}-${day}`;
+const instantDateBody = `(?:19|[23]\\d)\\d{2}-${month}-${day}`;
 const validDay = (value: string) => {
   // The pattern allows 31 days in every month; the calendar has the last word (and knows leap years).
   const [year, monthNumber, dayNumber] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
@@ -35,7 +39,7 @@ const validDay = (value: string) => {
 
 /** An instant with an explicit offset, e.g. `2026-03-08T16:00:00Z`. */
 export const Instant = z.string().check(
-  z.regex(new RegExp(`^${dateBody}T(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$`)),
+  z.regex(new RegExp(`^${instantDateBody}T(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$`)),
   z.refine(validDay, 'Not a calendar date'),
 ).register(z.globalRegistry, { format: 'date-time' });
 /** A calendar date, e.g. `2026-03-08`. */
@@ -77,6 +81,7 @@ export const ProblemCode = z.enum([
   'track-full',
   'idempotency-mismatch',
   'idempotency-in-progress',
+  'idempotency-key-required',
   'rate-limited',
   'payload-too-large',
   'unauthorized',
@@ -154,7 +159,7 @@ export const Center = z.object({
   name: ShortText,
   phone: Phone,
   timeZone: TimeZone,
-  /** Title used in calendar files; discreet by default ("Appointment - <center>"). */
+  /** Title used in calendar files; discreet by default ("Appointment", no center name). */
   calendarTitle: z.optional(ShortText),
   selfPay: z.optional(SelfPay),
 });
@@ -261,6 +266,12 @@ export const IntakeRequest = z.object({
   questionnaireResponse: z.looseObject({ resourceType: z.literal('QuestionnaireResponse') }),
   contact: Contact,
   consent: z.literal(true),
+  /**
+   * The center's result thresholds the widget used (its `thresholds` attribute), so the server
+   * recomputes the same result; the server's defaults otherwise. They cannot lower urgency: safety
+   * flags come from the answers alone.
+   */
+  thresholds: z.optional(z.record(z.string().check(z.regex(/^[A-Za-z0-9]{1,40}$/)), z.union([z.number(), z.boolean(), z.null()]))),
 });
 
 export const IntakeReceipt = z.object({

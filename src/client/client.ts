@@ -7,6 +7,7 @@ import type * as z from 'zod/mini';
 import {
   endpointPath,
   endpoints,
+  IDEMPOTENCY_KEY_HEADER,
   type BodyOf,
   type EndpointDefinition,
   type EndpointName,
@@ -170,7 +171,7 @@ export function createClient(options: ClientOptions) {
 
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (definition.method !== 'GET') headers['idempotency-key'] = input.idempotencyKey ?? createIdempotencyKey();
+    if (definition.method !== 'GET') headers[IDEMPOTENCY_KEY_HEADER] = input.idempotencyKey ?? createIdempotencyKey();
     if (definition.bearer && input.token) headers.authorization = `Bearer ${input.token}`;
     const init: RequestInit = { method: definition.method, headers, body, credentials: 'omit', referrerPolicy: 'no-referrer' };
 

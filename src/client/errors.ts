@@ -43,10 +43,14 @@ export class ClientError extends Error {
     this.retryAfterMs = details.retryAfterMs;
   }
 
-  /** Worth trying again later with the same Idempotency-Key: offline, timeout, 408, 429, 5xx. */
+  /**
+   * Worth trying again later with the same Idempotency-Key: offline, timeout, 408, 429, 5xx, and
+   * 409 `idempotency-in-progress` (the first attempt is still running; its answer will be replayed).
+   */
   get transient(): boolean {
     if (this.kind === 'offline' || this.kind === 'timeout') return true;
     if (this.kind !== 'http' || this.status === undefined) return false;
+    if (this.status === 409 && this.problem?.code === 'idempotency-in-progress') return true;
     return this.status === 408 || this.status === 429 || this.status >= 500;
   }
 }

@@ -76,30 +76,28 @@ export interface BookedAppointment {
 }
 
 /**
- * The calendar entry for a booked assessment. The title is discreet unless the center chose its
- * own ("Appointment - <center>": a calendar is seen by partners, employers and lock screens).
+ * The calendar entry for a booked assessment. The title ("Appointment") and the description never
+ * name the center unless the center chose its own title: a calendar is seen by partners, employers
+ * and lock screens.
  */
 export function appointmentEvent(
   booking: BookedAppointment,
   center: { name: string; calendarTitle?: string },
-  text: { description: string; location?: string; uidDomain: string },
+  text: { title: string; description: string; location?: string; uidDomain: string },
 ) {
   return {
     uid: `booking-${booking.id}@${text.uidDomain}`,
     start: new Date(booking.start),
     end: new Date(booking.end),
     timeZone: booking.timeZone,
-    summary: center.calendarTitle ?? `Appointment - ${center.name}`,
+    summary: center.calendarTitle ?? text.title,
     description: text.description,
     ...(text.location ? { location: text.location } : {}),
     ...(booking.manageUrl ? { url: booking.manageUrl } : {}),
   };
 }
 
-/** A neutral PRODID: the default names the widget suite, and "IOP" says treatment to anyone reading the file. */
-export const discreetProductId = '-//Appointments//EN';
-
 export function appointmentCalendarFile(...args: [...Parameters<typeof appointmentEvent>, now: Date]): string {
   const [booking, center, text, now] = args;
-  return calendarFile([appointmentEvent(booking, center, text)], { now, productId: discreetProductId });
+  return calendarFile([appointmentEvent(booking, center, text)], { now, });
 }

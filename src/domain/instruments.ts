@@ -15,7 +15,13 @@
  * - GAD-7: Spitzer RL, Kroenke K, Williams JBW, Lowe B. Arch Intern Med 2006;166:1092-7; same terms as the PHQ.
  * - ASQ: Ask Suicide-Screening Questions, NIMH Toolkit (Horowitz LM et al., Arch Pediatr Adolesc Med 2012;166:1170-6);
  *   free to use. Any "yes" to items 1-4 is a positive screen; item 5 (acuity) is asked only then.
- * LOINC codes: loinc.org panels 72109-2, 72110-0, 82666-9, 44249-1, 55757-9, 69737-5; PHQ answer list LL358-3.
+ * LOINC codes, checked against the published panels (LOINC 2.80, loinc.org/72110-0 "Panel Hierarchy"; PHQ-9 and
+ *   GAD-7 items as listed in panel 69729-2 [PHQ-SADS]) and, for the AUDIT answer lists LL2179-1 (Q1), LL2180-9 (Q2)
+ *   and the Q3-8 frequency list, HL7 US Core's Questionnaire/AUDIT-C (input/examples/Questionnaire-AUDIT-C.json).
+ *   AUDIT Q4-10 are 97734-8 ... 97740-5 since LOINC 2.73 (the older 68521-4 ... 68527-1 are not in panel 72110-0).
+ *   AUDIT Q9-10 answers (0/2/4), DAST-10 items and ASQ have no LOINC code we could verify: their answers are coded
+ *   in `answerScoreSystem` (the item score) so every coding still names a system.
+ *   PHQ answer list LL358-3; yes/no LA33-6 / LA32-8.
  *
  * Spanish: PHQ-9 and GAD-7 follow Pfizer's official Spanish (USA) versions; AUDIT follows WHO's Spanish
  * guide (Babor et al. 2001, trad. Generalitat Valenciana); ASQ follows NIMH's Spanish ASQ. These were written
@@ -57,6 +63,8 @@ export interface Instrument {
   readonly totalLoinc?: string;
   /** `official`: a published translation; `unofficial`: our own. */
   readonly spanish: 'official' | 'unofficial';
+  /** Where the wording and scoring come from, and which version of it. */
+  readonly source: { readonly citation: string; readonly version: string };
 }
 
 export type Answers = Readonly<Record<string, number | undefined>>;
@@ -75,15 +83,23 @@ const t = (en: string, es: string): Localized => ({ en, es });
 const oftenScale = (scores: readonly number[], labels: readonly Localized[]): AnswerOption[] =>
   labels.map((label, index) => ({ score: scores[index]!, label }));
 
-const auditFrequency = oftenScale(
-  [0, 1, 2, 3, 4],
-  [
-    t('Never', 'Nunca'),
-    t('Less than monthly', 'Menos de una vez al mes'),
-    t('Monthly', 'Mensualmente'),
-    t('Weekly', 'Semanalmente'),
-    t('Daily or almost daily', 'A diario o casi a diario'),
-  ],
+/** Adds LOINC answer codes, in score order, to a scale. */
+const coded = (options: readonly AnswerOption[], codes: readonly string[]): AnswerOption[] =>
+  options.map((option, index) => ({ ...option, loinc: codes[index]! }));
+
+/** AUDIT Q3-8 frequency answers (US Core Questionnaire/AUDIT-C, item 68520-6). */
+const auditFrequency = coded(
+  oftenScale(
+    [0, 1, 2, 3, 4],
+    [
+      t('Never', 'Nunca'),
+      t('Less than monthly', 'Menos de una vez al mes'),
+      t('Monthly', 'Mensualmente'),
+      t('Weekly', 'Semanalmente'),
+      t('Daily or almost daily', 'A diario o casi a diario'),
+    ],
+  ),
+  ['LA6270-8', 'LA18933-4', 'LA18876-5', 'LA18891-4', 'LA18934-2'],
 );
 
 const auditInjury = oftenScale(
@@ -115,15 +131,19 @@ const auditItems: readonly InstrumentItem[] = [
     id: 'audit-1',
     loinc: '68518-0',
     text: t('How often do you have a drink containing alcohol?', '¿Con qué frecuencia consume alguna bebida alcohólica?'),
-    options: oftenScale(
-      [0, 1, 2, 3, 4],
-      [
-        t('Never', 'Nunca'),
-        t('Monthly or less', 'Una o menos veces al mes'),
-        t('2 to 4 times a month', 'De 2 a 4 veces al mes'),
-        t('2 to 3 times a week', 'De 2 a 3 veces a la semana'),
-        t('4 or more times a week', '4 o más veces a la semana'),
-      ],
+    // LOINC answer list LL2179-1.
+    options: coded(
+      oftenScale(
+        [0, 1, 2, 3, 4],
+        [
+          t('Never', 'Nunca'),
+          t('Monthly or less', 'Una o menos veces al mes'),
+          t('2 to 4 times a month', 'De 2 a 4 veces al mes'),
+          t('2 to 3 times a week', 'De 2 a 3 veces a la semana'),
+          t('4 or more times a week', '4 o más veces a la semana'),
+        ],
+      ),
+      ['LA6270-8', 'LA18926-8', 'LA18927-6', 'LA18928-4', 'LA18929-2'],
     ),
   },
   {
@@ -133,9 +153,10 @@ const auditItems: readonly InstrumentItem[] = [
       'How many drinks containing alcohol do you have on a typical day when you are drinking?',
       '¿Cuántas consumiciones de bebidas alcohólicas suele realizar en un día de consumo normal?',
     ),
-    options: oftenScale(
-      [0, 1, 2, 3, 4],
-      [t('1 or 2', '1 o 2'), t('3 or 4', '3 o 4'), t('5 or 6', '5 o 6'), t('7, 8 or 9', 'De 7 a 9'), t('10 or more', '10 o más')],
+    // LOINC answer list LL2180-9.
+    options: coded(
+      oftenScale([0, 1, 2, 3, 4], [t('1 or 2', '1 o 2'), t('3 or 4', '3 o 4'), t('5 or 6', '5 o 6'), t('7, 8 or 9', 'De 7 a 9'), t('10 or more', '10 o más')]),
+      ['LA15694-5', 'LA15695-2', 'LA18930-0', 'LA18931-8', 'LA18932-6'],
     ),
   },
   {
@@ -146,7 +167,7 @@ const auditItems: readonly InstrumentItem[] = [
   },
   {
     id: 'audit-4',
-    loinc: '68521-4',
+    loinc: '97734-8',
     text: t(
       'How often during the last year have you found that you were not able to stop drinking once you had started?',
       '¿Con qué frecuencia en el curso del último año ha sido incapaz de parar de beber una vez había empezado?',
@@ -155,7 +176,7 @@ const auditItems: readonly InstrumentItem[] = [
   },
   {
     id: 'audit-5',
-    loinc: '68522-2',
+    loinc: '97735-5',
     text: t(
       'How often during the last year have you failed to do what was normally expected from you because of drinking?',
       '¿Con qué frecuencia en el curso del último año no pudo hacer lo que se esperaba de usted porque había bebido?',
@@ -164,7 +185,7 @@ const auditItems: readonly InstrumentItem[] = [
   },
   {
     id: 'audit-6',
-    loinc: '68523-0',
+    loinc: '97736-3',
     text: t(
       'How often during the last year have you needed a first drink in the morning to get yourself going after a heavy drinking session?',
       '¿Con qué frecuencia en el curso del último año ha necesitado beber en ayunas para recuperarse después de haber bebido mucho el día anterior?',
@@ -173,7 +194,7 @@ const auditItems: readonly InstrumentItem[] = [
   },
   {
     id: 'audit-7',
-    loinc: '68524-8',
+    loinc: '97737-1',
     text: t(
       'How often during the last year have you had a feeling of guilt or remorse after drinking?',
       '¿Con qué frecuencia en el curso del último año ha tenido remordimientos o sentimientos de culpa después de haber bebido?',
@@ -182,7 +203,7 @@ const auditItems: readonly InstrumentItem[] = [
   },
   {
     id: 'audit-8',
-    loinc: '68525-5',
+    loinc: '97738-9',
     text: t(
       'How often during the last year have you been unable to remember what happened the night before because you had been drinking?',
       '¿Con qué frecuencia en el curso del último año no ha podido recordar lo que sucedió la noche anterior porque había estado bebiendo?',
@@ -191,13 +212,13 @@ const auditItems: readonly InstrumentItem[] = [
   },
   {
     id: 'audit-9',
-    loinc: '68526-3',
+    loinc: '97739-7',
     text: t('Have you or someone else been injured as a result of your drinking?', '¿Usted o alguna otra persona ha resultado herido porque usted había bebido?'),
     options: auditInjury,
   },
   {
     id: 'audit-10',
-    loinc: '68527-1',
+    loinc: '97740-5',
     text: t(
       'Has a relative or friend or a doctor or another health worker been concerned about your drinking or suggested you cut down?',
       '¿Algún familiar, amigo, médico o profesional sanitario ha mostrado preocupación por su consumo de bebidas alcohólicas o le han indicado que deje de beber?',
@@ -219,6 +240,7 @@ export const auditC: Instrument = {
   panelLoinc: '72109-2',
   totalLoinc: '75626-2',
   spanish: 'official',
+  source: { citation: 'Bush K et al. Arch Intern Med 1998;158:1789-95; items 1-3 of the WHO AUDIT (WHO/MSD/MSB/01.6a)', version: 'WHO AUDIT 2001, 2nd edition' },
 };
 
 export const audit: Instrument = {
@@ -229,6 +251,7 @@ export const audit: Instrument = {
   panelLoinc: '72110-0',
   totalLoinc: '75624-7',
   spanish: 'official',
+  source: { citation: 'Babor TF et al. AUDIT: The Alcohol Use Disorders Identification Test, 2nd ed. WHO/MSD/MSB/01.6a', version: 'WHO 2001, 2nd edition' },
 };
 
 // ---- DAST-10 -------------------------------------------------------------------------------------
@@ -260,6 +283,7 @@ export const dast10: Instrument = {
   panelLoinc: '82666-9',
   totalLoinc: '82667-7',
   spanish: 'unofficial',
+  source: { citation: 'Skinner HA. The Drug Abuse Screening Test. Addict Behav 1982;7:363-71; (c) 1982 Harvey A. Skinner and CAMH', version: 'DAST-10, 1982' },
 };
 
 // ---- PHQ-9 and GAD-7 --------------------------------------------------------------------------
@@ -305,6 +329,7 @@ export const phq9: Instrument = {
   panelLoinc: '44249-1',
   totalLoinc: '44261-6',
   spanish: 'official',
+  source: { citation: 'Kroenke K, Spitzer RL, Williams JBW. J Gen Intern Med 2001;16:606-13 (phqscreeners.com)', version: 'PHQ-9, 1999 Pfizer Inc.' },
 };
 
 const gadItems: readonly [string, Localized][] = [
@@ -328,6 +353,7 @@ export const gad7: Instrument = {
   panelLoinc: '69737-5',
   totalLoinc: '70274-6',
   spanish: 'official',
+  source: { citation: 'Spitzer RL, Kroenke K, Williams JBW, Löwe B. Arch Intern Med 2006;166:1092-7 (phqscreeners.com)', version: 'GAD-7, 2006' },
 };
 
 // ---- ASQ ----------------------------------------------------------------------------------------
@@ -352,6 +378,7 @@ export const asq: Instrument = {
     t('Are you having thoughts of killing yourself right now?', '¿Está pensando en suicidarse en este momento?'),
   ].map((text, index) => ({ id: `asq-${index + 1}`, text, options: yesNo, ...(index === 4 && { askedWhen: asqScreenYes }) })),
   spanish: 'official',
+  source: { citation: 'NIMH Ask Suicide-Screening Questions (ASQ) Toolkit; Horowitz LM et al. Arch Pediatr Adolesc Med 2012;166:1170-6', version: 'ASQ, NIMH 2020 toolkit' },
 };
 
 export const instruments: Readonly<Record<InstrumentId, Instrument>> = {

@@ -168,3 +168,29 @@ export function evaluate(set: readonly InstrumentId[], answers: IntakeAnswers, t
   const scores = scoreAll(set, items, sexOf(visible));
   return { scores, ...screeningResult({ scores, safety: safetyLevel(items), answers: items, withdrawal: withdrawalOf(visible) }, thresholds) };
 }
+
+const instrumentOrder: readonly InstrumentId[] = ['audit-c', 'dast-10', 'phq-9', 'gad-7', 'asq'];
+
+/**
+ * The instrument set a submission was answered with, read from its item answers: what the server
+ * recomputes with. Answers to AUDIT items 4-10 mean the full AUDIT was asked (scored the same as
+ * AUDIT-C followed by the rest when AUDIT-C is positive).
+ */
+export function instrumentSetOfAnswers(answers: IntakeAnswers): InstrumentId[] {
+  const keys = Object.keys(itemAnswers(answers));
+  const answered = (id: InstrumentId) => instruments[id].items.some((item) => keys.includes(item.id));
+  return instrumentOrder
+    .filter(answered)
+    .map((id) => (id === 'audit-c' && keys.some((key) => /^audit-(?:[4-9]|10)$/.test(key)) ? 'audit' : id));
+}
+
+/** Keys of item answers that are not one of the item's scores. */
+export function invalidItemAnswers(answers: IntakeAnswers): string[] {
+  const items = new Map(Object.values(instruments).flatMap((instrument) => instrument.items.map((item) => [item.id, item] as const)));
+  return Object.entries(answers)
+    .filter(([key, value]) => {
+      const item = items.get(key);
+      return item !== undefined && !(typeof value === 'number' && item.options.some((option) => option.score === value));
+    })
+    .map(([key]) => key);
+}

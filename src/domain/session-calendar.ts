@@ -12,7 +12,7 @@ export interface CalendarSession extends RecurringSession {
 }
 
 export interface SessionCalendarOptions {
-  /** Discreet by default, e.g. "Appointment - Juniper Ridge". */
+  /** Discreet by default ("Appointment"); the center's own calendar title when it set one. */
   readonly title: string;
   /** Makes UIDs globally unique, e.g. the center's host name. */
   readonly uidDomain: string;
@@ -30,14 +30,14 @@ function baseEvent(session: CalendarSession, occurrence: Occurrence, uid: string
 }
 
 export function occurrenceCalendarEvent(session: CalendarSession, occurrence: Occurrence, options: SessionCalendarOptions): CalendarEvent {
-  return baseEvent(session, occurrence, `alumni-${session.id}-${occurrence.date}@${options.uidDomain}`, options);
+  return baseEvent(session, occurrence, `session-${session.id}-${occurrence.date}@${options.uidDomain}`, options);
 }
 
 /** The series as one recurring event; undefined when the rule never meets. A one-off session is a single event. */
 export function seriesCalendarEvent(session: CalendarSession, options: SessionCalendarOptions): CalendarEvent | undefined {
   const first = firstRuleDate(session.recurrence);
   if (first === undefined) return undefined;
-  const event = baseEvent(session, occurrenceOn(session, first), `alumni-${session.id}@${options.uidDomain}`, options);
+  const event = baseEvent(session, occurrenceOn(session, first), `session-${session.id}@${options.uidDomain}`, options);
   const rrule = seriesRrule(session.recurrence, session.timeZone);
   if (!rrule) return event;
   const exdates = session.exceptions

@@ -33,10 +33,10 @@ describe('calendar files (RFC 5545)', () => {
     assert.equal(get('DTSTAMP')?.value, '20261123T180000Z');
     assert.deepEqual(properties.find((p) => p.name === 'DTSTART' && p.params.TZID), { name: 'DTSTART', params: { TZID: 'America/Denver' }, value: '20260307T090000' });
     assert.equal(get('TZID')?.value, 'America/Denver');
-    // 2026: spring forward 8 March 02:00 MST, fall back 1 November 02:00 MDT.
+    // From a year before the event through it: fall back 2 November 2025 02:00 MDT, spring forward 8 March 2026 02:00 MST.
     const starts = properties.filter((p) => p.name === 'DTSTART').map((p) => p.value);
+    assert.ok(starts.includes('20251102T020000'));
     assert.ok(starts.includes('20260308T020000'));
-    assert.ok(starts.includes('20261101T020000'));
   });
 
   it('round-trips escaped text', () => {
@@ -61,7 +61,9 @@ describe('calendar files (RFC 5545)', () => {
       { now: new Date('2026-11-23T18:00:00Z') },
     );
     const properties = parseCalendarFile(series);
-    assert.equal(properties.find((p) => p.name === 'RRULE')?.value, 'FREQ=WEEKLY;BYDAY=MO');
+    assert.equal(properties.findLast((p) => p.name === 'RRULE')?.value, 'FREQ=WEEKLY;BYDAY=MO');
+    // The open series' zone ends in yearly rules: US daylight time from the second Sunday of March to the first of November.
+    assert.deepEqual(properties.filter((p) => p.name === 'RRULE').slice(0, -1).map((p) => p.value).sort(), ['FREQ=YEARLY;BYMONTH=11;BYDAY=1SU', 'FREQ=YEARLY;BYMONTH=3;BYDAY=2SU']);
     assert.deepEqual(properties.find((p) => p.name === 'EXDATE'), { name: 'EXDATE', params: { TZID: 'America/Denver' }, value: '20261109T180000' });
   });
 

@@ -68,8 +68,11 @@ describe('FHIR R4 QuestionnaireResponse', () => {
   it('uses LOINC paths for items and totals, and LOINC answer codes where LOINC has them', () => {
     const phq = response.item.find((group) => group.linkId === '/44249-1')!;
     const item9 = phq.item!.find((item) => item.linkId === '/44249-1/44260-8')!;
-    assert.deepEqual(item9.answer, [{ valueCoding: { system: 'http://loinc.org', code: 'LA6570-1', display: 'More than half the days' } }]);
-    assert.deepEqual(phq.item!.at(-1), { linkId: '/44249-1/44261-6', text: 'How you have been feeling (PHQ-9): total score', answer: [{ valueInteger: 3 }] });
+    // Answered in Spanish: the response's language, item text and answer display are Spanish.
+    assert.equal(response.language, 'es');
+    assert.equal(item9.text, 'Pensamientos de que estaría mejor muerto(a) o de lastimarse de alguna manera');
+    assert.deepEqual(item9.answer, [{ valueCoding: { system: 'http://loinc.org', code: 'LA6570-1', display: 'Más de la mitad de los días' } }]);
+    assert.deepEqual(phq.item!.at(-1), { linkId: '/44249-1/44261-6', text: 'Cómo se ha sentido (PHQ-9): puntuación total', answer: [{ valueInteger: 3 }] });
     const auditC = response.item[0]!;
     assert.deepEqual(auditC.item!.at(-1)!.answer, [{ valueInteger: 4 }]);
     assert.equal(auditC.item!.at(-1)!.linkId, '/72109-2/75626-2');

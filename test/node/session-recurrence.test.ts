@@ -248,7 +248,7 @@ describe('series calendar files', () => {
   it('writes one occurrence with a discreet title and a UID per date', () => {
     const group = { ...session({ kind: 'weekly', interval: 1, day: 2, start: '18:30', startDate: '2026-01-01' }), location: 'Room' };
     const event = occurrenceCalendarEvent(group, occurrenceOn(group, '2026-03-10'), options);
-    assert.equal(event.uid, 'alumni-alumni-tuesday-2026-03-10@juniper-ridge.example');
+    assert.equal(event.uid, 'session-alumni-tuesday-2026-03-10@juniper-ridge.example');
     assert.equal(event.summary, 'Appointment - Juniper Ridge');
     assert.equal(event.rrule, undefined);
   });

@@ -110,15 +110,15 @@ describe('booking details', () => {
 
 describe('the appointment calendar file (RFC 5545)', () => {
   const booking = { id: 'bk_123', start: '2026-03-08T16:00:00Z', end: '2026-03-08T17:00:00Z', timeZone: 'America/Denver', manageUrl: 'https://center.example/manage/bk_123' };
-  const text = { description: 'Phone call, about an hour.\nTo change it call +1 303-555-0142; thanks, Juniper', uidDomain: 'center.example' };
+  const text = { title: 'Appointment', description: 'We will call you at this time.\nTo change it, call +1 303-555-0142; thanks, and it is a long line', uidDomain: 'center.example' };
   const event = appointmentEvent(booking, { name: 'Juniper Ridge Recovery' }, text);
   const file = appointmentCalendarFile(booking, { name: 'Juniper Ridge Recovery' }, text, new Date('2026-03-01T12:00:00Z'));
   const lines = file.split('\r\n');
 
   it('is discreet by default and follows the center title when set', () => {
-    assert.equal(event.summary, 'Appointment - Juniper Ridge Recovery');
-    assert.equal(appointmentEvent(booking, { name: 'X', calendarTitle: 'Meeting - JR' }, { description: '', uidDomain: 'x' }).summary, 'Meeting - JR');
-    assert.doesNotMatch(file, /addiction|treatment|recovery program|rehab|iop/i);
+    assert.equal(event.summary, 'Appointment');
+    assert.equal(appointmentEvent(booking, { name: 'X', calendarTitle: 'Meeting - JR' }, { title: 'Appointment', description: '', uidDomain: 'x' }).summary, 'Meeting - JR');
+    assert.doesNotMatch(file, /addiction|treatment|recovery|rehab|iop|juniper|widgets/i);
   });
 
   it('line by line: CRLF, 75-octet folding, escaping, UID, DTSTAMP, zoned times across the spring-forward day', () => {
@@ -132,7 +132,8 @@ describe('the appointment calendar file (RFC 5545)', () => {
     assert.ok(lines.includes('DTSTART;TZID=America/Denver:20260308T100000'));
     assert.ok(lines.includes('DTEND;TZID=America/Denver:20260308T110000'));
     assert.ok(lines.includes('TZID:America/Denver'));
-    assert.ok(lines.includes('SUMMARY:Appointment - Juniper Ridge Recovery'));
+    assert.ok(lines.includes('SUMMARY:Appointment'));
+    assert.ok(lines.includes('PRODID:-//Appointments//EN'));
     const description = lines.findIndex((line) => line.startsWith('DESCRIPTION:'));
     assert.ok(lines[description + 1]?.startsWith(' '), 'the long description is folded onto a continuation line');
     assert.match(lines.slice(description, description + 2).join(''), /\\n/);
@@ -141,8 +142,8 @@ describe('the appointment calendar file (RFC 5545)', () => {
   it('parses back to the same values', () => {
     const parsed = parseCalendarFile(file);
     const get = (name: string) => parsed.find((p) => p.name === name);
-    assert.equal(get('DESCRIPTION')?.value, 'Phone call, about an hour.\nTo change it call +1 303-555-0142; thanks, Juniper');
+    assert.equal(get('DESCRIPTION')?.value, text.description);
     assert.equal(get('URL')?.value, booking.manageUrl);
-    assert.deepEqual(parsed.filter((p) => p.name === 'BEGIN').map((p) => p.value), ['VCALENDAR', 'VTIMEZONE', 'DAYLIGHT', 'STANDARD', 'VEVENT']);
+    assert.deepEqual(parsed.filter((p) => p.name === 'BEGIN').map((p) => p.value), ['VCALENDAR', 'VTIMEZONE', 'STANDARD', 'DAYLIGHT', 'STANDARD', 'DAYLIGHT', 'VEVENT']);
   });
 });

@@ -5,6 +5,8 @@
 //   ok                 valid answers (GET programs, GET payers, POST intakes, POST callback-requests)
 //   seq-500-500-200    answers the statuses in turn, then the last one for ever
 //   retry-after-1      429 with `Retry-After: 1`, then ok
+//   in-progress        a write's first attempt gets 409 `idempotency-in-progress` with `Retry-After: 1`
+//                      (as the reference server answers while the first request runs), then ok
 //   slow-<ms>          waits <ms> before answering
 //   malformed          200 with a body that is not JSON
 //   wrong-shape        200 with JSON that breaks the contract
@@ -18,7 +20,7 @@
 const runs = new Map();
 
 function runState(run) {
-  if (!runs.has(run)) runs.set(run, { requests: 0, offline: false, keys: new Map(), bodies: [] });
+  if (!runs.has(run)) runs.set(run, { requests: 0, offline: false, keys: new Map(), bodies: [], keysSeen: [] });
   return runs.get(run);
 }
 
@@ -99,7 +101,7 @@ export async function faultApiMiddleware(ctx, next) {
   if (scenario === 'stats') {
     const state = runState(run);
     const deliveries = Object.fromEntries([...state.keys].map(([key, v]) => [key, { replays: v.replays }]));
-    return json(res, 200, { requests: state.requests, delivered: state.keys.size, deliveries, bodies: state.bodies });
+    return json(res, 200, { requests: state.requests, delivered: state.keys.size, deliveries, bodies: state.bodies, keysSeen: state.keysSeen });
   }
   if (scenario === 'control') {
     runState(run).offline = ctx.query.offline === '1';
@@ -110,6 +112,8 @@ export async function faultApiMiddleware(ctx, next) {
   state.requests += 1;
   const body = req.method === 'POST' ? await readBody(req) : '';
   const attempt = state.requests;
+  const key = req.headers['idempotency-key'];
+  if (req.method === 'POST') state.keysSeen.push(key ?? null);
 
   if (scenario === 'switch' && state.offline) return req.socket.destroy();
   if (scenario.startsWith('seq-')) {
@@ -132,6 +136,9 @@ export async function faultApiMiddleware(ctx, next) {
     return res.end('{"center": {"name": "Juniper');
   }
   if (scenario === 'wrong-shape') return json(res, 200, { center: { name: 42 }, programs: 'none' });
+  if (scenario === 'in-progress' && req.method === 'POST' && state.keysSeen.filter((seen) => seen === key).length === 1) {
+    return problem(res, 409, 'idempotency-in-progress', { 'retry-after': '1' });
+  }
   if (scenario === 'conflict') return problem(res, 409, 'slot-taken');
   if (scenario === 'invalid') return problem(res, 422, 'validation');
   return answerOk(req, res, path, state, body);

@@ -9,7 +9,7 @@ export function faultBase(scenario: string, run = runId()): string {
   return `/fault/${scenario}/${run}/`;
 }
 
-export async function faultStats(run: string): Promise<{ requests: number; delivered: number; bodies: string[] }> {
+export async function faultStats(run: string): Promise<{ requests: number; delivered: number; bodies: string[]; keysSeen: (string | null)[] }> {
   const response = await fetch(`/fault/stats/${run}`);
   return response.json();
 }
@@ -21,14 +21,32 @@ export async function setFaultOffline(run: string, offline: boolean): Promise<vo
 /** A unique value planted in a submission; it must never surface anywhere in clear. */
 export const canary = (label = 'canary') => `${label}-${crypto.randomUUID()}`;
 
+/** A negative AUDIT-C, as the screener would send it (the server checks the QuestionnaireResponse). */
 export function intakeRequest(contactName = 'Alex Rivera'): IntakeRequest {
+  const answers = { sex: 'female', 'audit-1': 1, 'audit-2': 0, 'audit-3': 1 };
   return {
     locale: 'en',
     urgent: false,
     result: 'iop-fit',
-    answers: { 'audit-c-1': 2, 'audit-c-2': 1, 'audit-c-3': 1 },
-    scores: [{ instrument: 'audit-c', total: 4, band: 'positive', positive: true }],
-    questionnaireResponse: { resourceType: 'QuestionnaireResponse', status: 'completed' },
+    answers,
+    scores: [{ instrument: 'audit-c', total: 2, band: 'negative', positive: false }],
+    questionnaireResponse: {
+      resourceType: 'QuestionnaireResponse',
+      status: 'completed',
+      authored: '2026-03-02T17:00:00.000Z',
+      language: 'en',
+      item: [
+        {
+          linkId: '/72109-2',
+          item: [
+            { linkId: '/72109-2/68518-0', answer: [{ valueCoding: { system: 'http://loinc.org', code: 'LA18926-8' } }] },
+            { linkId: '/72109-2/68519-8', answer: [{ valueCoding: { system: 'http://loinc.org', code: 'LA15694-5' } }] },
+            { linkId: '/72109-2/68520-6', answer: [{ valueCoding: { system: 'http://loinc.org', code: 'LA18933-4' } }] },
+            { linkId: '/72109-2/75626-2', answer: [{ valueInteger: 2 }] },
+          ],
+        },
+      ],
+    },
     contact: { name: contactName, phone: '+1 303 555 0142', preferred: 'phone', voicemailOk: false },
     consent: true,
   };

@@ -50,5 +50,6 @@ export function intakeRequestOf(options: {
     questionnaireResponse: questionnaireResponse({ set: options.set, answers: Object.fromEntries(Object.entries(answers).filter((e): e is [string, number] => typeof e[1] === 'number')), scores, locale: options.locale, authored: options.now }),
     contact,
     consent: true,
+    ...(options.thresholds ? { thresholds: { ...options.thresholds } } : {}),
   };
 }

@@ -806,7 +806,9 @@ export class IopSchedulePicker extends LitElement {
         booking,
         center,
         {
-          description: `${this.t(`expect-${booking.mode}`, { center: center.name })}\n${this.t('changeCall', { phone: center.phone })}`,
+          // Discreet: the calendar's title and text never name the center (see appointmentEvent).
+          title: this.t('calendarTitle'),
+          description: `${this.t(`calendar-${booking.mode}`)}\n${this.t('changeCall', { phone: center.phone })}`,
           location: booking.mode === 'in-person' ? track?.location : undefined,
           uidDomain: new URL(this.settings.config?.client.apiBase ?? location.href).hostname || 'localhost',
         },

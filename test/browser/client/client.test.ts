@@ -60,6 +60,17 @@ describe('client over real HTTP', () => {
     expect((await faultStats(run)).requests).to.equal(2);
   });
 
+  it('retries 409 idempotency-in-progress after Retry-After with the same key, and gets the one receipt', async () => {
+    const run = runId();
+    const started = performance.now();
+    const receipt = await clientFor('in-progress', run).createIntake(intakeRequest(), { idempotencyKey: 'one-logical-intake-0001' });
+    expect(receipt.status).to.equal('received');
+    expect(performance.now() - started).to.be.at.least(950);
+    const stats = await faultStats(run);
+    expect(stats.keysSeen).to.deep.equal(['one-logical-intake-0001', 'one-logical-intake-0001']);
+    expect(stats.delivered).to.equal(1);
+  });
+
   it('times out a response that comes too late', async () => {
     const run = runId();
     const error = await failureOf(clientFor('slow-3000', run, { timeoutMs: 150, retry: false }).listPrograms());

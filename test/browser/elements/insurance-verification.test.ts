@@ -9,6 +9,7 @@ import { hasJpegMetadata } from '../../../src/domain/card-photo.js';
 import '../../../src/elements/insurance-verification/insurance-verification.js';
 import type { IopEligibilityCheckedEvent, IopInsuranceVerification } from '../../../src/elements/insurance-verification/insurance-verification.js';
 import { storeFor } from '../../../src/store/shared-stores.js';
+import { faultBase, faultStats, runId } from '../../support/fixtures.js';
 import type { StorageMode } from '../../../src/store/store.js';
 
 const API = '/api/iop/';
@@ -402,6 +403,31 @@ describe('<iop-insurance-verification>', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => text(el).includes('Your insurance is active.'), 'the result', { timeout: 12000 });
     await waitUntil(() => active(el)?.textContent === 'What we found', 'the result heading takes focus');
+  });
+
+  it('sends a call back under one key when the server says the first attempt is still in progress', async () => {
+    const run = runId();
+    const el = await fixture<IopInsuranceVerification>(
+      html`<iop-insurance-verification api-base=${faultBase('in-progress', run)} storage="memory" locale="en"></iop-insurance-verification>`,
+    );
+    await waitUntil(() => $(el, '#payer'), 'the insurer question');
+    [...root(el).querySelectorAll('button')].find((button) => button.textContent!.includes('pay myself'))!.click();
+    await waitUntil(() => [...root(el).querySelectorAll('button')].some((button) => button.textContent!.includes('Ask us to call you')), 'the call-back offer');
+    [...root(el).querySelectorAll('button')].find((button) => button.textContent!.includes('Ask us to call you'))!.click();
+    await waitUntil(() => $(el, '#callback-phone'), 'the call-back form');
+    await type(el, 'callback-phone', '(303) 555-0142');
+    $<HTMLInputElement>(el, '#callback-voicemail-1')!.click();
+    $<HTMLInputElement>(el, '#callback-consent')!.click();
+    await el.updateComplete;
+    submit(el);
+    await waitUntil(() => text(el).includes('We have your request and will call you soon.'), 'the call back is sent', { timeout: 10000 });
+    const { keysSeen, delivered } = await faultStats(run);
+    // The 409 was retried with the key the form made once; no second key, no second request.
+    expect(keysSeen).to.have.length(2);
+    expect(new Set(keysSeen).size).to.equal(1);
+    expect(keysSeen[0]).to.be.a('string');
+    expect(delivered).to.equal(1);
+    await expect(el).to.be.accessible();
   });
 
   it('offers the self-pay path with the center’s terms and a self-pay estimate', async () => {

@@ -144,6 +144,8 @@ describe('<iop-schedule-picker> booking', () => {
     const calendar = one(el, 'a[download]') as HTMLAnchorElement;
     const ics = decodeURIComponent(calendar.href.replace(/^data:text\/calendar;charset=utf-8,/, ''));
     expect(ics).to.contain('SUMMARY:Appointment - Juniper Ridge\r\n');
+    expect(ics).to.contain('PRODID:-//Appointments//EN\r\n');
+    expect(ics).to.not.match(/DESCRIPTION:[^\r]*Juniper/);
     expect(ics).to.contain(`UID:booking-${events[0]!.detail.bookingId}@`);
     expect(ics).to.not.match(/IOP|treatment|addiction/i);
     await expect(el).to.be.accessible();
