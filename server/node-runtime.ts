@@ -18,7 +18,7 @@ import { migrationsFromDisk } from './db/migrations-from-disk.js';
 import { openPgliteDatabase } from './db/pglite-database.js';
 import { openPostgresDatabase } from './db/postgres-database.js';
 import type { AppEnv } from './http/app-env.js';
-import { decodeDataKey, newDataKeyBase64 } from './security/data-cipher.js';
+import { createKeyring, decodeDataKey, newDataKeyBase64, parseDataKeys, SINGLE_KEY_ID, type DataCipher } from './security/data-cipher.js';
 
 export async function openConfiguredDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
   const db = config.databaseUrl ? await openPostgresDatabase(config.databaseUrl) : await openPgliteDatabase(resolve(config.dataDir, 'pglite'));
@@ -51,12 +51,27 @@ export function loadDataKey(config: Pick<ServerConfig, 'dataKey' | 'dataDir'>, w
   return decodeDataKey(readFileSync(file, 'utf8'));
 }
 
-/** The socket's address, or the first X-Forwarded-For entry behind a trusted proxy. */
-export function nodeClientAddress(trustProxy: boolean): (c: Context) => string {
+/** The keyring from IOP_DATA_KEYS, else the single IOP_DATA_KEY (or the development key) as `primary`. */
+export function loadKeyring(config: Pick<ServerConfig, 'dataKeys' | 'dataKey' | 'dataDir'>, warn?: (message: string) => void): Promise<DataCipher> {
+  if (config.dataKeys) return createKeyring(parseDataKeys(config.dataKeys));
+  return createKeyring([{ id: SINGLE_KEY_ID, raw: loadDataKey(config, warn) }]);
+}
+
+/**
+ * The client's address. Behind `trustedProxies` proxies of your own, each appends the address it
+ * heard from to X-Forwarded-For, so the entry that many places from the right is the last one
+ * nobody but the client wrote; anything left of it is the client's to invent. `true` means one hop.
+ */
+export function nodeClientAddress(trustedProxies: number | boolean): (c: Context) => string {
+  const hops = trustedProxies === true ? 1 : trustedProxies === false ? 0 : trustedProxies;
   return (c) => {
-    if (trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
+    if (hops > 0) {
+      const forwarded = (c.req.header('x-forwarded-for') ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      const client = forwarded[Math.max(0, forwarded.length - hops)];
+      if (client) return client;
     }
     return getConnInfo(c).remote.address ?? 'unknown';
   };

@@ -128,8 +128,7 @@ export function mountEndpoint<N extends EndpointName>(app: Hono<AppEnv>, basePat
       if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
         return finish(storedProblem({ status: 400, code: 'validation', detail: 'Idempotency-Key must be 8-255 visible ASCII characters.' }));
       }
-      const fingerprint = await support.cipher.fingerprint(fingerprintMaterial(definition.method, routeLabel, id, rawBody));
-      const claim = await support.idempotency.claim(key, fingerprint, support.now());
+      const claim = await support.idempotency.claim(key, fingerprintMaterial(definition.method, routeLabel, id, rawBody), support.now());
       if (claim.kind === 'replay') return finish(claim.response, { 'idempotent-replayed': 'true' });
       if (claim.kind === 'mismatch') {
         return finish(storedProblem({ status: 422, code: 'idempotency-mismatch', detail: 'This Idempotency-Key was used with a different request.' }));

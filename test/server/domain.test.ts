@@ -214,8 +214,9 @@ describe('data cipher', () => {
     assert.notEqual(await cipher.seal('CanaryPlaintext', 'intakes:1'), sealed, 'fresh IV each time');
     assert.equal(await cipher.open(sealed, 'intakes:1'), 'CanaryPlaintext');
     await assert.rejects(cipher.open(sealed, 'intakes:2'), 'moved to another row');
-    const [v, iv, body] = sealed.split('.');
-    const flipped = `${v}.${iv}.${body?.[0] === 'A' ? 'B' : 'A'}${body?.slice(1)}`;
+    const [v, keyId, iv, body] = sealed.split('.');
+    assert.deepEqual([v, keyId], ['v2', 'primary'], 'the format and key id lead every sealed value');
+    const flipped = `${v}.${keyId}.${iv}.${body?.[0] === 'A' ? 'B' : 'A'}${body?.slice(1)}`;
     await assert.rejects(cipher.open(flipped, 'intakes:1'), 'tampered');
   });
 
