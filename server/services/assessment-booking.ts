@@ -183,6 +183,7 @@ export async function createBooking(deps: ServiceDeps, request: BookingRequest):
     );
     if (inserted.length === 0) return { kind: 'slot-taken' };
     await tx.query('DELETE FROM slot_holds WHERE slot_id = $1', [slot.id]);
+    await deps.notifier.notify({ type: 'booking.created', id }, tx);
     return { kind: 'booked', id };
   });
 
@@ -193,7 +194,6 @@ export async function createBooking(deps: ServiceDeps, request: BookingRequest):
     case 'hold-expired':
       throw await slotTaken(deps, slot, outcome.kind, windows, center.timeZone);
     case 'booked':
-      deps.notifier.notify({ type: 'booking.created', id: outcome.id });
       return {
         id: outcome.id,
         status: 'confirmed',

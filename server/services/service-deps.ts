@@ -18,4 +18,6 @@ export interface ServiceDeps {
   readonly notifier: RecordNotifier;
   readonly eligibility: EligibilityProvider;
   readonly rules: BookingRules;
+  /** Runs one due job now, on this request (an eligibility poll); 'none' if not due or another worker holds it. */
+  readonly jobs: { runDue(uniqueKey: string): Promise<'ran' | 'none'> };
 }
