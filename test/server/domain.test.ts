@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { BookingRequest, type Recurrence } from '../../src/api/schemas.js';
-import { readServerConfig } from '../../server/config.js';
+import { ConfigError, readServerConfig, requireProductionConfig } from '../../server/config.js';
 import { findSlot, generateSlots, nearestSlots, parseSlotId, slotId, type AvailabilityWindow } from '../../server/domain/assessment-slots.js';
 import { canonicalJson, decideOnSeenKey, fingerprintMaterial } from '../../server/domain/idempotency.js';
 import { decideSeat, promotable } from '../../server/domain/rsvp-capacity.js';
@@ -18,7 +18,7 @@ import { addDays, instantToWallClock, offsetMinutesAt, wallTimeToInstant, weekda
 import { simulatedEligibility } from '../../server/eligibility/simulated-eligibility.js';
 import { fieldErrors } from '../../server/http/field-errors.js';
 import { WriteRateLimiter } from '../../server/http/write-rate-limit.js';
-import { createDataCipher, decodeDataKey } from '../../server/security/data-cipher.js';
+import { createDataCipher, decodeDataKey, parseDataKeys } from '../../server/security/data-cipher.js';
 import { eligibilityRequest } from './support/fixtures.js';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -242,6 +242,32 @@ describe('readServerConfig', () => {
     assert.throws(() => readServerConfig({ IOP_WEBHOOK_URL: 'https://crm.example/hook' }));
     assert.throws(() => readServerConfig({ IOP_STAFF_TOKEN: 'short' }));
     assert.throws(() => readServerConfig({ IOP_ELIGIBILITY_PROVIDER: 'real' }));
+  });
+
+  it('counts trusted proxy hops, with IOP_TRUST_PROXY=1 as one', () => {
+    assert.equal(readServerConfig({}).trustedProxies, 0);
+    assert.equal(readServerConfig({ IOP_TRUST_PROXY: '1' }).trustedProxies, 1);
+    assert.equal(readServerConfig({ IOP_TRUSTED_PROXIES: '2', IOP_TRUST_PROXY: '1' }).trustedProxies, 2);
+    assert.throws(() => readServerConfig({ IOP_TRUSTED_PROXIES: 'many' }), ConfigError);
+    assert.equal(readServerConfig({ IOP_RETENTION_DAYS: '30' }).retentionDays, 30);
+    assert.throws(() => readServerConfig({ IOP_RETENTION_DAYS: '0' }), ConfigError);
+  });
+
+  it('lets the production start through only with PostgreSQL and a shared key', () => {
+    const key = Buffer.alloc(32, 1).toString('base64');
+    assert.throws(() => requireProductionConfig(readServerConfig({})), /DATABASE_URL .* and IOP_DATA_KEY/);
+    assert.throws(() => requireProductionConfig(readServerConfig({ DATABASE_URL: 'postgres://db/iop' })), /IOP_DATA_KEY/);
+    assert.throws(() => requireProductionConfig(readServerConfig({ IOP_DATA_KEY: key })), /DATABASE_URL/);
+    assert.doesNotThrow(() => requireProductionConfig(readServerConfig({ DATABASE_URL: 'postgres://db/iop', IOP_DATA_KEY: key })));
+    assert.doesNotThrow(() => requireProductionConfig(readServerConfig({ DATABASE_URL: 'postgres://db/iop', IOP_DATA_KEYS: `k1:${key}` })));
+  });
+
+  it('reads a keyring: ids, the first one current, no duplicates', () => {
+    const key = Buffer.alloc(32, 1).toString('base64');
+    assert.deepEqual(parseDataKeys(`new:${key}, old:${key}`).map((k) => k.id), ['new', 'old']);
+    assert.throws(() => parseDataKeys(`a:${key},a:${key}`), /twice/);
+    assert.throws(() => parseDataKeys(key), /id:base64/);
+    assert.throws(() => parseDataKeys(`bad id:${key}`), /id:base64/);
   });
 });
 
