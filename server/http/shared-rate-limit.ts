@@ -4,7 +4,12 @@
  * by the number of instances and forgot it on restart). One upsert per write; runs on PGlite too.
  */
 import type { Queryable } from '../db/database.js';
-import type { RateDecision } from './write-rate-limit.js';
+
+export interface RateDecision {
+  readonly allowed: boolean;
+  /** Whole seconds until one more write is allowed (only when refused). */
+  readonly retryAfterSeconds: number;
+}
 
 const WINDOW_MS = 60_000;
 

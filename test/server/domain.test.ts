@@ -17,7 +17,10 @@ import { occursOn } from '../../src/domain/session-recurrence.js';
 import { addDays, instantToWallClock, offsetMinutesAt, wallTimeToInstant, weekdayOf } from '../../src/domain/zoned-time.js';
 import { simulatedEligibility } from '../../server/eligibility/simulated-eligibility.js';
 import { fieldErrors } from '../../server/http/field-errors.js';
-import { WriteRateLimiter } from '../../server/http/write-rate-limit.js';
+import { applyMigrations } from '../../server/db/migrate.js';
+import { migrationsFromDisk } from '../../server/db/migrations-from-disk.js';
+import { openPgliteDatabase } from '../../server/db/pglite-database.js';
+import { SharedRateLimiter } from '../../server/http/shared-rate-limit.js';
 import { createDataCipher, decodeDataKey, parseDataKeys } from '../../server/security/data-cipher.js';
 import { eligibilityRequest } from './support/fixtures.js';
 
@@ -182,15 +185,21 @@ describe('idempotency rules', () => {
   });
 });
 
-describe('WriteRateLimiter', () => {
-  it('allows a burst, refuses with a retry time, and refills', () => {
-    const limiter = new WriteRateLimiter(6, 2);
-    assert.equal(limiter.take('a', 0).allowed, true);
-    assert.equal(limiter.take('a', 0).allowed, true);
-    const refused = limiter.take('a', 0);
-    assert.deepEqual(refused, { allowed: false, retryAfterSeconds: 10 });
-    assert.equal(limiter.take('b', 0).allowed, true, 'clients are counted apart');
-    assert.equal(limiter.take('a', 10_000).allowed, true);
+describe('SharedRateLimiter', () => {
+  it('counts writes per client in fixed one-minute windows in the database, and says when the next one opens', async () => {
+    const db = await openPgliteDatabase();
+    try {
+      await applyMigrations(db, migrationsFromDisk());
+      const limiter = new SharedRateLimiter(db, 2);
+      const minute = Date.UTC(2026, 2, 2, 17, 0);
+      assert.equal((await limiter.take('a', minute)).allowed, true);
+      assert.equal((await new SharedRateLimiter(db, 2).take('a', minute + 1_000)).allowed, true, 'another instance counts in the same window');
+      assert.deepEqual(await limiter.take('a', minute + 15_000), { allowed: false, retryAfterSeconds: 45 });
+      assert.equal((await limiter.take('b', minute + 15_000)).allowed, true, 'clients are counted apart');
+      assert.equal((await limiter.take('a', minute + 60_000)).allowed, true, 'the next window starts afresh');
+    } finally {
+      await db.close();
+    }
   });
 });
 
