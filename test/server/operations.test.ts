@@ -15,6 +15,7 @@ import { staticCacheControl } from '../../server/app.js';
 import type { EligibilityProvider } from '../../server/eligibility/eligibility-provider.js';
 import { sweepRecords } from '../../server/jobs/records-sweep.js';
 import { listen, nodeClientAddress, withCompression } from '../../server/node-runtime.js';
+import { createLogger } from '../../server/run-server.js';
 import { callbackRequest, eligibilityRequest, intakeRequest } from './support/fixtures.js';
 import { startServerProcess, stopServerProcess } from './support/server-process.js';
 import { get, post, startTestServer, TestClock, testBackends, type TestDatabase, type TestServer, useTestServer, waitFor } from './support/test-server.js';
@@ -73,6 +74,22 @@ describe('SIGTERM on a server process', () => {
       await stopServerProcess(server);
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('structured logs', () => {
+  it('writes JSON lines and censors personal keys, at any depth, if a log call is ever handed them', () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
+    logger.info({ route: 'POST intakes', status: 201, contact: { name: 'CanaryName' }, request: { memberId: 'CanaryMember', email: 'canary@example.org' } }, 'request');
+    logger.warn({ err: Object.assign(new Error('duplicate key CanaryValue'), { code: '23505' }) }, 'failed');
+    const [first, second] = lines.map((line) => JSON.parse(line));
+    assert.equal(first.route, 'POST intakes');
+    assert.equal(first.contact, '[redacted]');
+    assert.equal(first.request.memberId, '[redacted]');
+    assert.equal(first.request.email, '[redacted]');
+    assert.equal(second.err, 'Error 23505', 'errors as their kind, never their message');
+    assert.ok(!lines.join('').includes('Canary'));
   });
 });
 
