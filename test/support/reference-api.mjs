@@ -13,7 +13,7 @@ export function createReferenceApi() {
   return {
     plugin: {
       name: 'reference-api',
-      serverStart() {
+      async serverStart() {
         ready = startReferenceServer({
           env: {
             IOP_STAFF_TOKEN: testStaffToken,
@@ -21,8 +21,9 @@ export function createReferenceApi() {
             IOP_RATE_LIMIT_WRITES_PER_MINUTE: '100000',
           },
         });
-        // Surface a failed start on the first request rather than as an unhandled rejection.
-        ready.catch(() => {});
+        // Tests start once the server listens: on a loaded machine its first start (PGlite's initdb) can
+        // outlast a test's own timeout. A failed start surfaces on the first request instead.
+        await ready.catch(() => {});
       },
       async serverStop() {
         (await ready?.catch(() => undefined))?.stop();
