@@ -12,10 +12,11 @@ import { intakeFirstStep } from './bench/intake-first-step.mjs';
 import { intakeFirstPaintByIsolation } from './bench/intake-isolation.mjs';
 import { root } from './bench/page.mjs';
 import { scheduleRender90Days } from './bench/schedule-render.mjs';
+import { alumniExpansion, serverThroughput } from './bench/server-speed.mjs';
 import { bundleSizes, dist, providerBreakdown } from './bench/sizes.mjs';
 
 /** Add a benchmark here. */
-const benchmarks = [bundleSizes, providerBreakdown, cacheReadLatency, alumniKeystrokeToPaint, scheduleRender90Days, intakeFirstStep, intakeFirstPaintByIsolation];
+const benchmarks = [bundleSizes, providerBreakdown, cacheReadLatency, alumniKeystrokeToPaint, scheduleRender90Days, intakeFirstStep, intakeFirstPaintByIsolation, serverThroughput, alumniExpansion];
 
 function printTable({ title, columns, rows, notes = [] }) {
   const widths = columns.map((column, i) => Math.max(column.length, ...rows.map((row) => String(row[i]).length)));

@@ -15,15 +15,24 @@ import { mountEndpoint, type EndpointSupport } from './http/endpoint-route.js';
 import { DEFAULT_IDEMPOTENCY_POLICY, IdempotencyStore, type IdempotencyPolicy } from './http/idempotency-store.js';
 import { problemResponse, ProblemError } from './http/problem.js';
 import { errorKind, jsonLinesToStdout, type RequestLogger } from './http/request-log.js';
-import { WriteRateLimiter } from './http/write-rate-limit.js';
+import { SharedRateLimiter } from './http/shared-rate-limit.js';
+import { JobRunner, type JobKind } from './jobs/job-runner.js';
+import { recordsSweep, RECORDS_SWEEP_JOB, type SweepCounts } from './jobs/records-sweep.js';
 import type { DataCipher } from './security/data-cipher.js';
 import { newRecordId } from './security/secrets.js';
 import { listAlumniSessions, createRsvp, cancelRsvp } from './services/alumni-rsvps.js';
 import { createBooking, holdAssessmentSlot, listAssessmentSlots } from './services/assessment-booking.js';
 import { listPayers, listPrograms } from './services/center-catalog.js';
 import { uploadCardPhoto } from './services/card-photos.js';
-import { createCallbackRequest, createEligibilityCheck, createIntake, getEligibilityCheck } from './services/personal-records.js';
-import { silentNotifier, type RecordNotifier } from './services/record-webhook.js';
+import {
+  createCallbackRequest,
+  createEligibilityCheck,
+  createIntake,
+  ELIGIBILITY_POLL_JOB,
+  getEligibilityCheck,
+  pollEligibilityCheck,
+} from './services/personal-records.js';
+import { outboxNotifier, silentNotifier, WEBHOOK_JOB, webhookDelivery, type WebhookOptions } from './services/record-webhook.js';
 import type { BookingRules, ServiceDeps, ServiceEvent } from './services/service-deps.js';
 import { mountStaffRoutes } from './staff/staff-routes.js';
 
@@ -37,7 +46,8 @@ export interface AppOptions {
   readonly allowedOrigins?: readonly string[];
   /** Enables `/api/iop/staff/`. */
   readonly staffToken?: string;
-  readonly notifier?: RecordNotifier;
+  /** The CRM webhook: deliveries go through the jobs table (a transactional outbox). */
+  readonly webhook?: WebhookOptions;
   readonly log?: RequestLogger;
   readonly now?: () => Date;
   /** The caller's address for rate limiting; the runtime knows it, the app does not. */
@@ -52,6 +62,29 @@ export interface AppOptions {
   readonly embedBundle?: () => Promise<Uint8Array | string | undefined>;
   /** Count-only service events (e.g. how many of an intake's fields the server recomputed differently); JSON lines on stdout by default. */
   readonly report?: (event: ServiceEvent) => void;
+  /** Jobs: who this instance is in the jobs table, and how it polls and holds them. */
+  readonly jobs?: Partial<JobSettings>;
+  /** `/readyz` answers 200 once these migrations are applied (and the database answers). */
+  readonly expectedMigrations?: readonly string[];
+  /** Set while shutting down: `/readyz` answers 503 so the load balancer stops sending. */
+  readonly draining?: () => boolean;
+}
+
+export interface JobSettings {
+  readonly worker: string;
+  readonly pollMs: number;
+  readonly leaseMs: number;
+  /** Handled records are purged this many days after being handled. */
+  readonly retentionDays: number;
+  readonly sweepEveryMs: number;
+  readonly onError?: (error: unknown) => void;
+  readonly onSwept?: (counts: SweepCounts) => void;
+}
+
+export interface ServerParts {
+  readonly app: Hono<AppEnv>;
+  /** Not started: a runtime starts it (`npm run serve`, `npm start`) and stops it on shutdown. */
+  readonly jobs: JobRunner;
 }
 
 /**
@@ -91,22 +124,69 @@ function siteSecurityHeaders(c: Context): void {
   }
 }
 
+/** Hashed chunk names (dist/chunks/<name>-<hash>.js) never change content: cached for a year. The rest revalidates (a center may redeploy the bundle). */
+export function staticCacheControl(path: string): string {
+  if (/^\/dist\/chunks\/[^/]+-[A-Za-z0-9_-]{8}\.js$/.test(path)) return 'public, max-age=31536000, immutable';
+  if (path.startsWith('/dist/')) return 'public, max-age=300, stale-while-revalidate=3600';
+  return 'no-cache';
+}
+
 export function createApp(options: AppOptions): Hono<AppEnv> {
+  return createServerParts(options).app;
+}
+
+export function createServerParts(options: AppOptions): ServerParts {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? jsonLinesToStdout;
   const allowed = new Set(options.allowedOrigins ?? []);
-  const limiter = new WriteRateLimiter(options.writesPerMinute ?? 60);
+  const limiter = new SharedRateLimiter(options.db, options.writesPerMinute ?? 60);
+  const idempotencyPolicy = { ...DEFAULT_IDEMPOTENCY_POLICY, ...options.idempotency };
+  const jobSettings: JobSettings = {
+    worker: 'in-process',
+    pollMs: 1_000,
+    leaseMs: 60_000,
+    retentionDays: 90,
+    sweepEveryMs: 15 * 60_000,
+    ...options.jobs,
+  };
+  // Assigned below: the poll job's handler and the eligibility read need each other.
+  // eslint-disable-next-line prefer-const
+  let jobs: JobRunner | undefined;
   const deps: ServiceDeps = {
     db: options.db,
     cipher: options.cipher,
     now,
-    notifier: options.notifier ?? silentNotifier,
+    notifier: options.webhook ? outboxNotifier(options.webhook, now, () => jobs?.wake()) : silentNotifier,
     eligibility: options.eligibility,
     rules: { ...DEFAULT_RULES, ...options.rules },
     report: options.report ?? ((event) => console.log(JSON.stringify({ time: now().toISOString(), ...event }))),
+    jobs: { runDue: (uniqueKey) => jobs!.runNext(uniqueKey) },
   };
+  const kinds: Record<string, JobKind> = {
+    [ELIGIBILITY_POLL_JOB]: {
+      run: (payload) => pollEligibilityCheck(deps, String(payload.checkId)),
+      retryDelayMs: (attempt) => Math.min(60_000, 1_000 * 2 ** attempt),
+    },
+    [RECORDS_SWEEP_JOB]: recordsSweep(
+      options.db,
+      now,
+      { retentionDays: jobSettings.retentionDays, idempotencyRetentionMs: idempotencyPolicy.retentionMs },
+      jobSettings.onSwept,
+    ),
+    ...(options.webhook ? { [WEBHOOK_JOB]: webhookDelivery(options.webhook, now) } : {}),
+  };
+  jobs = new JobRunner({
+    db: options.db,
+    worker: jobSettings.worker,
+    now,
+    kinds,
+    pollMs: jobSettings.pollMs,
+    leaseMs: jobSettings.leaseMs,
+    periodic: [{ kind: RECORDS_SWEEP_JOB, everyMs: jobSettings.sweepEveryMs }],
+    ...(jobSettings.onError ? { onError: jobSettings.onError } : {}),
+  });
   const support: EndpointSupport = {
-    idempotency: new IdempotencyStore(options.db, options.cipher, { ...DEFAULT_IDEMPOTENCY_POLICY, ...options.idempotency }),
+    idempotency: new IdempotencyStore(options.db, options.cipher, idempotencyPolicy),
     cipher: options.cipher,
     now,
   };
@@ -152,7 +232,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   );
   app.use(`${API_BASE_PATH}*`, async (c, next) => {
     if (c.req.method !== 'POST' && c.req.method !== 'DELETE') return next();
-    const decision = limiter.take(options.clientAddress?.(c) ?? 'unknown', now().getTime());
+    const decision = await limiter.take(options.clientAddress?.(c) ?? 'unknown', now().getTime());
     if (decision.allowed) return next();
     c.set('route', 'rate-limited');
     return problemResponse({
@@ -216,6 +296,24 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.all(`${API_BASE_PATH}*`, () => problemResponse({ status: 404, code: 'not-found', detail: 'There is no such endpoint.' }));
 
+  // Health for load balancers and orchestrators: outside the API, no security-sensitive detail.
+  app.get('/healthz', (c) => {
+    c.set('route', 'GET healthz');
+    return c.json({ status: 'ok' }, 200, { 'cache-control': 'no-store' });
+  });
+  app.get('/readyz', async (c) => {
+    c.set('route', 'GET readyz');
+    const notReady = (reason: string) => c.json({ status: 'not-ready', reason }, 503, { 'cache-control': 'no-store' });
+    if (options.draining?.()) return notReady('shutting-down');
+    try {
+      const applied = new Set((await options.db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((row) => row.name));
+      if ((options.expectedMigrations ?? []).some((name) => !applied.has(name))) return notReady('migrations-pending');
+    } catch {
+      return notReady('database-unreachable');
+    }
+    return c.json({ status: 'ready' }, 200, { 'cache-control': 'no-store' });
+  });
+
   if (options.staticFiles) {
     const staticFiles = options.staticFiles;
     app.use('*', async (c, next) => {
@@ -223,8 +321,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       // serveStatic answers a Response when it found a file, and whatever next() gave otherwise.
       if (served instanceof Response) c.res = served;
       siteSecurityHeaders(c);
+      if (c.res.status === 200) c.header('cache-control', staticCacheControl(c.req.path));
     });
   }
   app.notFound((c) => c.text('Not found', 404));
-  return app;
+  return { app, jobs };
 }

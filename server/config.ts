@@ -18,8 +18,24 @@ export interface ServerConfig {
   readonly eligibilityProvider: 'manual' | 'simulated';
   readonly writesPerMinute: number;
   readonly bodyLimitBytes: number;
-  /** Take the client address from the first X-Forwarded-For entry (only behind a proxy you run). */
+  /** @deprecated read `trustedProxies`: IOP_TRUST_PROXY=1 means one trusted hop. */
   readonly trustProxy: boolean;
+  /** `IOP_DATA_KEYS` (`id:base64,...`, first current); wins over `dataKey`. */
+  readonly dataKeys: string | undefined;
+  /** Proxies you run in front of the server: the client is the rightmost X-Forwarded-For entry they did not add. */
+  readonly trustedProxies: number;
+  /** Handled records (and finished jobs) are purged this many days after they were handled. */
+  readonly retentionDays: number;
+  readonly webhookMaxAttempts: number;
+  /** First webhook retry delay; doubled per attempt. */
+  readonly webhookBackoffMs: number;
+  /** How often an idle instance looks for due jobs. */
+  readonly jobPollMs: number;
+  /** A job whose worker vanished is taken over after this long. */
+  readonly jobLeaseMs: number;
+  /** On SIGTERM, requests in flight get this long to finish. */
+  readonly drainTimeoutMs: number;
+  readonly logLevel: string;
 }
 
 export class ConfigError extends Error {
@@ -36,6 +52,29 @@ function positiveInt(env: Record<string, string | undefined>, name: string, fall
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** IOP_TRUSTED_PROXIES=N, or the older IOP_TRUST_PROXY=1 (one hop); 0 = use the socket's address. */
+function trustedProxyCount(env: Record<string, string | undefined>): number {
+  const raw = nonEmpty(env.IOP_TRUSTED_PROXIES);
+  if (raw !== undefined) {
+    const count = Number(raw);
+    if (!Number.isInteger(count) || count < 0 || count > 10) throw new ConfigError('IOP_TRUSTED_PROXIES must be a whole number from 0 to 10');
+    return count;
+  }
+  return env.IOP_TRUST_PROXY === '1' || env.IOP_TRUST_PROXY === 'true' ? 1 : 0;
+}
+
+/**
+ * `npm run serve` refuses to start without what real records need: PostgreSQL shared by every
+ * instance, and a key every instance shares (a key made up per instance could not read the others' rows).
+ */
+export function requireProductionConfig(config: ServerConfig): void {
+  const missing = [
+    ...(config.databaseUrl ? [] : ['DATABASE_URL (postgres://user:password@host:5432/database)']),
+    ...(config.dataKeys || config.dataKey ? [] : ['IOP_DATA_KEY (openssl rand -base64 32) or IOP_DATA_KEYS (id:base64,...)']),
+  ];
+  if (missing.length > 0) throw new ConfigError(`the production server needs ${missing.join(' and ')}`);
 }
 
 export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -73,5 +112,14 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     writesPerMinute: positiveInt(env, 'IOP_RATE_LIMIT_WRITES_PER_MINUTE', 60),
     bodyLimitBytes: positiveInt(env, 'IOP_BODY_LIMIT_BYTES', 64 * 1024),
     trustProxy: env.IOP_TRUST_PROXY === '1' || env.IOP_TRUST_PROXY === 'true',
+    dataKeys: nonEmpty(env.IOP_DATA_KEYS),
+    trustedProxies: trustedProxyCount(env),
+    retentionDays: positiveInt(env, 'IOP_RETENTION_DAYS', 90),
+    webhookMaxAttempts: positiveInt(env, 'IOP_WEBHOOK_MAX_ATTEMPTS', 8),
+    webhookBackoffMs: positiveInt(env, 'IOP_WEBHOOK_BACKOFF_MS', 5_000),
+    jobPollMs: positiveInt(env, 'IOP_JOB_POLL_MS', 1_000),
+    jobLeaseMs: positiveInt(env, 'IOP_JOB_LEASE_MS', 60_000),
+    drainTimeoutMs: positiveInt(env, 'IOP_DRAIN_TIMEOUT_MS', 25_000),
+    logLevel: nonEmpty(env.IOP_LOG_LEVEL) ?? 'info',
   };
 }

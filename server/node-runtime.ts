@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -15,13 +16,15 @@ import type { ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
 import { applyMigrations } from './db/migrate.js';
 import { migrationsFromDisk } from './db/migrations-from-disk.js';
-import { openPgliteDatabase } from './db/pglite-database.js';
 import { openPostgresDatabase } from './db/postgres-database.js';
 import type { AppEnv } from './http/app-env.js';
-import { decodeDataKey, newDataKeyBase64 } from './security/data-cipher.js';
+import { createKeyring, decodeDataKey, newDataKeyBase64, parseDataKeys, SINGLE_KEY_ID, type DataCipher } from './security/data-cipher.js';
 
 export async function openConfiguredDatabase(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  const db = config.databaseUrl ? await openPostgresDatabase(config.databaseUrl) : await openPgliteDatabase(resolve(config.dataDir, 'pglite'));
+  // PGlite (a development dependency) is loaded only when there is no DATABASE_URL.
+  const db = config.databaseUrl
+    ? await openPostgresDatabase(config.databaseUrl)
+    : await (await import('./db/pglite-database.js')).openPgliteDatabase(resolve(config.dataDir, 'pglite'));
   await applyMigrations(db, migrationsFromDisk());
   return db;
 }
@@ -51,22 +54,37 @@ export function loadDataKey(config: Pick<ServerConfig, 'dataKey' | 'dataDir'>, w
   return decodeDataKey(readFileSync(file, 'utf8'));
 }
 
-/** The socket's address, or the first X-Forwarded-For entry behind a trusted proxy. */
-export function nodeClientAddress(trustProxy: boolean): (c: Context) => string {
+/** The keyring from IOP_DATA_KEYS, else the single IOP_DATA_KEY (or the development key) as `primary`. */
+export function loadKeyring(config: Pick<ServerConfig, 'dataKeys' | 'dataKey' | 'dataDir'>, warn?: (message: string) => void): Promise<DataCipher> {
+  if (config.dataKeys) return createKeyring(parseDataKeys(config.dataKeys));
+  return createKeyring([{ id: SINGLE_KEY_ID, raw: loadDataKey(config, warn) }]);
+}
+
+/**
+ * The client's address. Behind `trustedProxies` proxies of your own, each appends the address it
+ * heard from to X-Forwarded-For, so the entry that many places from the right is the last one
+ * nobody but the client wrote; anything left of it is the client's to invent. `true` means one hop.
+ */
+export function nodeClientAddress(trustedProxies: number | boolean): (c: Context) => string {
+  const hops = trustedProxies === true ? 1 : trustedProxies === false ? 0 : trustedProxies;
   return (c) => {
-    if (trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
+    if (hops > 0) {
+      const forwarded = (c.req.header('x-forwarded-for') ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      const client = forwarded[Math.max(0, forwarded.length - hops)];
+      if (client) return client;
     }
     return getConnInfo(c).remote.address ?? 'unknown';
   };
 }
 
-/** `/` from `demo/`, `/dist/*` from `dist/`, both relative to the working directory. */
-export function demoSiteFiles(root = '.'): MiddlewareHandler {
+/** `/` from `demo/` (unless `demoPages` is false), `/dist/*` from `dist/`, both relative to `root`. */
+export function demoSiteFiles(root = '.', { demoPages = true } = {}): MiddlewareHandler {
   const site = serveStatic({ root: join(root, 'demo') });
   const dist = serveStatic({ root });
-  return async (c, next) => (c.req.path.startsWith('/dist/') ? dist(c, next) : site(c, next));
+  return async (c, next) => (c.req.path.startsWith('/dist/') ? dist(c, next) : demoPages ? site(c, next) : next());
 }
 
 /** `dist/cdn/iop-widgets.js` for the isolation frame, read per request so a rebuild is served at once. */
@@ -75,15 +93,75 @@ export function cdnBundleFile(root = '.'): () => Promise<Uint8Array | undefined>
   return async () => (existsSync(file) ? readFile(file) : undefined);
 }
 
+/** Types worth compressing; never text/event-stream, which must stream. */
+const COMPRESSIBLE_TYPE = /^(?:application\/(?:json|problem\+json|javascript|fhir\+json)|text\/(?:html|css|plain|javascript|calendar)|image\/svg\+xml)\b/;
+const MIN_COMPRESSED_BYTES = 1024;
+/** Public static files are compressed once per version (path, length, modification time). */
+const compressedStatics = new Map<string, Uint8Array>();
+
+function chosenEncoding(acceptEncoding: string): 'br' | 'gzip' | undefined {
+  if (/(?:^|[\s,])br(?:[\s,;]|$)/.test(acceptEncoding) && !/br;\s*q=0(?:[^.]|$)/.test(acceptEncoding)) return 'br';
+  if (/(?:^|[\s,])gzip(?:[\s,;]|$)/.test(acceptEncoding) && !/gzip;\s*q=0(?:[^.]|$)/.test(acceptEncoding)) return 'gzip';
+  return undefined;
+}
+
+/**
+ * Brotli or gzip for JSON and the bundle, at the edge of the process so the app stays free of Node
+ * modules. Dynamic answers get a quick brotli level (4): a 300 KB slot list shrinks about tenfold
+ * in a few milliseconds; public static files are compressed at a high level once and kept.
+ */
+export function withCompression<E>(fetchApp: (request: Request, env: E) => Response | Promise<Response>) {
+  return async (request: Request, env: E): Promise<Response> => {
+    const response = await fetchApp(request, env);
+    const type = response.headers.get('content-type') ?? '';
+    if (!response.body || request.method === 'HEAD' || response.headers.has('content-encoding') || !COMPRESSIBLE_TYPE.test(type)) return response;
+    const headers = new Headers(response.headers);
+    headers.append('vary', 'accept-encoding');
+    const encoding = chosenEncoding(request.headers.get('accept-encoding') ?? '');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (!encoding || bytes.byteLength < MIN_COMPRESSED_BYTES) {
+      return new Response(bytes, { status: response.status, statusText: response.statusText, headers });
+    }
+    const isPublicStatic = (headers.get('cache-control') ?? '').startsWith('public');
+    const cacheKey = isPublicStatic ? `${encoding} ${new URL(request.url).pathname} ${bytes.byteLength} ${headers.get('last-modified') ?? ''}` : '';
+    let compressed = isPublicStatic ? compressedStatics.get(cacheKey) : undefined;
+    if (!compressed) {
+      compressed =
+        encoding === 'br'
+          ? brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: isPublicStatic ? 11 : 4, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
+          : gzipSync(bytes, { level: isPublicStatic ? 9 : 6 });
+      if (isPublicStatic) {
+        if (compressedStatics.size > 200) compressedStatics.clear();
+        compressedStatics.set(cacheKey, compressed);
+      }
+    }
+    headers.set('content-encoding', encoding);
+    headers.set('content-length', String(compressed.byteLength));
+    return new Response(compressed as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers });
+  };
+}
+
 export interface RunningServer {
   readonly url: string;
+  /** Stops at once, cutting connections (tests). */
   close(): Promise<void>;
+  /**
+   * Graceful: stops accepting, lets requests in flight finish (closing each connection once idle),
+   * and cuts whatever is left after `timeoutMs`. Resolves true when everything finished in time.
+   */
+  drain(timeoutMs: number): Promise<boolean>;
+}
+
+export interface ListenOptions {
+  /** Brotli/gzip responses (withCompression). */
+  readonly compress?: boolean;
 }
 
 /** Port 0 picks a free port; the URL says which. */
-export function listen(app: Hono<AppEnv>, port: number, host: string): Promise<RunningServer> {
+export function listen(app: Hono<AppEnv>, port: number, host: string, options: ListenOptions = {}): Promise<RunningServer> {
   return new Promise((resolvePromise, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
+    const fetchApp = options.compress ? withCompression(app.fetch) : app.fetch;
+    const server = serve({ fetch: fetchApp, port, hostname: host }, (info: AddressInfo) => {
       const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolvePromise({
         url: `http://${shownHost}:${info.port}`,
@@ -91,6 +169,29 @@ export function listen(app: Hono<AppEnv>, port: number, host: string): Promise<R
           new Promise<void>((done) => {
             server.close(() => done());
             if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+        drain: (timeoutMs) =>
+          new Promise<boolean>((done) => {
+            let finished = false;
+            const closeIdle = () => {
+              if ('closeIdleConnections' in server) server.closeIdleConnections();
+            };
+            // A keep-alive connection whose request just finished is idle: close it so close() can complete.
+            const sweep = setInterval(closeIdle, 50);
+            const deadline = setTimeout(() => {
+              if ('closeAllConnections' in server) server.closeAllConnections();
+            }, timeoutMs);
+            server.close(() => {
+              finished = true;
+              clearInterval(sweep);
+              clearTimeout(deadline);
+              done(true);
+            });
+            closeIdle();
+            // Reported when the deadline had to cut connections.
+            setTimeout(() => {
+              if (!finished) done(false);
+            }, timeoutMs + 1_000).unref();
           }),
       });
     });

@@ -4,7 +4,7 @@
  * Slots are not stored: a slot id names its availability window, date and wall time, so any id can
  * be checked by generating that one day again. Bookings and holds reference these ids.
  */
-import { addDays, datesFrom, minutesOfDay, timeFromMinutes, wallTimeToInstant, weekdayOf } from '../../src/domain/zoned-time.js';
+import { addDays, datesFrom, minutesOfDay, steadyOffsetMsOn, timeFromMinutes, wallTimeToInstant, weekdayOf } from '../../src/domain/zoned-time.js';
 
 export type AssessmentMode = 'phone' | 'video' | 'in-person';
 
@@ -48,14 +48,19 @@ export function parseSlotId(id: string): { windowId: string; date: string; time:
 function slotsOfWindowOnDate(window: AvailabilityWindow, date: string, timeZone: string): GeneratedSlot[] {
   const slots: GeneratedSlot[] = [];
   const last = minutesOfDay(window.end) - window.slotMinutes;
+  // Most days the zone's offset is the same all day: one lookup for the day, arithmetic per slot.
+  const steadyOffsetMs = steadyOffsetMsOn(date, timeZone);
+  const midnightWallMs = Date.parse(`${date}T00:00:00Z`);
+  const compactDate = date.replaceAll('-', '');
   for (let minutes = minutesOfDay(window.start); minutes <= last; minutes += window.slotMinutes) {
     const time = timeFromMinutes(minutes);
     // A wall time inside a spring-forward gap does not exist that day: no slot, rather than a
     // shifted one that would collide with the next slot.
-    const start = wallTimeToInstant(date, time, timeZone, 'reject');
+    const start =
+      steadyOffsetMs === undefined ? wallTimeToInstant(date, time, timeZone, 'reject') : new Date(midnightWallMs + minutes * 60_000 - steadyOffsetMs);
     if (!start) continue;
     slots.push({
-      id: slotId(window.id, date, time),
+      id: `${window.id}_${compactDate}_${time.slice(0, 2)}${time.slice(3)}`,
       windowId: window.id,
       date,
       time,
@@ -77,7 +82,7 @@ export function generateSlots(windows: readonly AvailabilityWindow[], from: stri
       if (window.day === day) slots.push(...slotsOfWindowOnDate(window, date, timeZone));
     }
   }
-  return slots.sort((a, b) => a.start.getTime() - b.start.getTime() || a.mode.localeCompare(b.mode));
+  return slots.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.mode < b.mode ? -1 : a.mode > b.mode ? 1 : 0));
 }
 
 /** The slot an id names, or null when no availability window produces it. */

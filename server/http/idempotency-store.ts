@@ -44,8 +44,10 @@ export class IdempotencyStore {
     private readonly policy: IdempotencyPolicy = DEFAULT_IDEMPOTENCY_POLICY,
   ) {}
 
-  async claim(key: string, fingerprint: string, now: Date): Promise<KeyClaim> {
+  /** `material` is what the request's fingerprint hashes (fingerprintMaterial). */
+  async claim(key: string, material: string, now: Date): Promise<KeyClaim> {
     await this.#purgeNowAndThen(now);
+    const fingerprint = await this.cipher.fingerprint(material);
     for (let attempt = 0; attempt < 3; attempt++) {
       const inserted = await this.db.query(
         `INSERT INTO idempotency_keys (key, fingerprint, locked_at, created_at) VALUES ($1, $2, $3, $3)
@@ -62,9 +64,12 @@ export class IdempotencyStore {
         await this.db.query('DELETE FROM idempotency_keys WHERE key = $1 AND created_at = $2', [key, row.created_at]);
         continue;
       }
+      // Compared under the key that made the stored fingerprint. When that key has left the ring the
+      // body can no longer be compared, but the stored answer is still replayed: nothing runs twice.
+      const sameRequest = await this.cipher.fingerprintMatches(row.fingerprint, material);
       const decision = decideOnSeenKey(
         { fingerprint: row.fingerprint, completed: row.status !== null, lockedAtMs: row.locked_at.getTime() },
-        fingerprint,
+        sameRequest === false ? fingerprint : row.fingerprint,
         now.getTime(),
         this.policy.staleAfterMs,
       );

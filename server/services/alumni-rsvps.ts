@@ -89,9 +89,9 @@ export async function createRsvp(deps: ServiceDeps, sessionId: string, request: 
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [id, sessionId, request.occurrenceDate, seats, seat.status, contactSealed, tokenHash, now],
     );
+    await deps.notifier.notify({ type: 'rsvp.created', id }, tx);
     return seat;
   });
-  deps.notifier.notify({ type: 'rsvp.created', id });
   const revealLink = decision.status === 'confirmed' && format !== 'in-person' && session.join_url !== null;
   return {
     id,

@@ -2,7 +2,8 @@
  * Assessment slots, holds and bookings. "Booked once" rests on the unique index on
  * bookings.slot_id; holds and the checks here only make the common path polite.
  */
-import type { AssessmentSlot, AssessmentSlotList, AssessmentSlotQuery, Booking, BookingRequest, Hold, HoldRequest } from '../../src/api/schemas.js';
+import { AssessmentSlotList } from '../../src/api/schemas.js';
+import type { AssessmentSlot, AssessmentSlotQuery, Booking, BookingRequest, Hold, HoldRequest } from '../../src/api/schemas.js';
 import type { Queryable } from '../db/database.js';
 import {
   alternativesSearchRange,
@@ -14,6 +15,7 @@ import {
   type GeneratedSlot,
 } from '../domain/assessment-slots.js';
 import { daysBetween } from '../../src/domain/zoned-time.js';
+import { markContractChecked } from '../http/endpoint-route.js';
 import { invalidField, notFound, ProblemError } from '../http/problem.js';
 import { newRecordId, newToken, sha256Hex } from '../security/secrets.js';
 import { loadCenter } from './center-catalog.js';
@@ -59,16 +61,47 @@ async function freeAmong(deps: ServiceDeps, slots: GeneratedSlot[]): Promise<Gen
   return slots.filter((slot) => !taken.has(slot.id) && bookable(deps, slot));
 }
 
+interface CheckedSlot {
+  readonly slot: GeneratedSlot;
+  readonly wire: AssessmentSlot;
+}
+
+/**
+ * Generated slots by availability, range and zone, in wire form and parsed through the contract
+ * once: every visitor of the same weeks asks for the same list, and only bookings and holds differ.
+ */
+const generatedSlots = new Map<string, readonly CheckedSlot[]>();
+const GENERATED_SLOTS_KEPT = 32;
+
+function checkedSlots(windows: AvailabilityWindow[], from: string, to: string, timeZone: string): readonly CheckedSlot[] {
+  const key = JSON.stringify([from, to, timeZone, windows]);
+  const cached = generatedSlots.get(key);
+  if (cached) {
+    // Re-inserted: the map's order is then least recently used first.
+    generatedSlots.delete(key);
+    generatedSlots.set(key, cached);
+    return cached;
+  }
+  const slots = generateSlots(windows, from, to, timeZone);
+  const wire = AssessmentSlotList.parse({ timeZone, slots: slots.map(toWire) }).slots;
+  const checked = slots.map((slot, i) => ({ slot, wire: wire[i]! }));
+  generatedSlots.set(key, checked);
+  if (generatedSlots.size > GENERATED_SLOTS_KEPT) generatedSlots.delete(generatedSlots.keys().next().value!);
+  return checked;
+}
+
 export async function listAssessmentSlots(deps: ServiceDeps, query: AssessmentSlotQuery): Promise<AssessmentSlotList> {
   const span = daysBetween(query.from, query.to);
   if (span < 0) throw invalidField('/to', 'The end date must not be before the start date.');
   if (span >= MAX_RANGE_DAYS) throw invalidField('/to', `Ask for at most ${MAX_RANGE_DAYS} days at a time.`);
   const center = await loadCenter(deps.db);
   const trackId = query.trackId;
-  const slots = generateSlots(await loadWindows(deps.db), query.from, query.to, center.timeZone).filter(
-    (slot) => trackId === undefined || slotLeadsToTrack(slot, trackId),
+  const candidates = checkedSlots(await loadWindows(deps.db), query.from, query.to, center.timeZone).filter(
+    ({ slot }) => trackId === undefined || slotLeadsToTrack(slot, trackId),
   );
-  return { timeZone: center.timeZone, slots: (await freeAmong(deps, slots)).map(toWire) };
+  const free = new Set(await freeAmong(deps, candidates.map(({ slot }) => slot)));
+  // Every slot was parsed through the contract when generated, and the zone with them.
+  return markContractChecked({ timeZone: center.timeZone, slots: candidates.filter(({ slot }) => free.has(slot)).map(({ wire }) => wire) });
 }
 
 async function slotTaken(deps: ServiceDeps, slot: GeneratedSlot, code: 'slot-taken' | 'hold-expired', windows: AvailabilityWindow[], timeZone: string): Promise<ProblemError> {
@@ -150,6 +183,7 @@ export async function createBooking(deps: ServiceDeps, request: BookingRequest):
     );
     if (inserted.length === 0) return { kind: 'slot-taken' };
     await tx.query('DELETE FROM slot_holds WHERE slot_id = $1', [slot.id]);
+    await deps.notifier.notify({ type: 'booking.created', id }, tx);
     return { kind: 'booked', id };
   });
 
@@ -160,7 +194,6 @@ export async function createBooking(deps: ServiceDeps, request: BookingRequest):
     case 'hold-expired':
       throw await slotTaken(deps, slot, outcome.kind, windows, center.timeZone);
     case 'booked':
-      deps.notifier.notify({ type: 'booking.created', id: outcome.id });
       return {
         id: outcome.id,
         status: 'confirmed',

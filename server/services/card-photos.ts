@@ -23,12 +23,14 @@ export async function uploadCardPhoto(deps: ServiceDeps, checkId: string, upload
 
   const id = newRecordId();
   const sealed = await deps.cipher.sealBytes(bytes, cardPhotoContext(id, checkId));
-  await deps.db.query(
-    `INSERT INTO card_photos (id, eligibility_check_id, side, media_type, sealed, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (eligibility_check_id, side)
-     DO UPDATE SET id = EXCLUDED.id, media_type = EXCLUDED.media_type, sealed = EXCLUDED.sealed, created_at = EXCLUDED.created_at`,
-    [id, checkId, upload.side, upload.mediaType, sealed, deps.now()],
-  );
-  deps.notifier.notify({ type: 'eligibility-check.card-photo-added', id: checkId });
+  await deps.db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO card_photos (id, eligibility_check_id, side, media_type, sealed, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (eligibility_check_id, side)
+       DO UPDATE SET id = EXCLUDED.id, media_type = EXCLUDED.media_type, sealed = EXCLUDED.sealed, created_at = EXCLUDED.created_at`,
+      [id, checkId, upload.side, upload.mediaType, sealed, deps.now()],
+    );
+    await deps.notifier.notify({ type: 'eligibility-check.card-photo-added', id: checkId }, tx);
+  });
   return { id, side: upload.side };
 }

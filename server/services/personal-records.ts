@@ -17,6 +17,7 @@ import { questionnaireResponse, questionnaireResponseProblems } from '../../src/
 import { parseResultThresholds } from '../../src/domain/screening-result.js';
 import type { EligibilityAnswer } from '../eligibility/eligibility-provider.js';
 import { invalidField, notFound, ProblemError } from '../http/problem.js';
+import { enqueueJob } from '../jobs/job-queue.js';
 import { newRecordId } from '../security/secrets.js';
 import { findPayer } from './center-catalog.js';
 import type { ServiceDeps } from './service-deps.js';
@@ -68,8 +69,10 @@ export async function createIntake(deps: ServiceDeps, sent: IntakeRequest): Prom
   const id = newRecordId();
   const now = deps.now();
   const sealed = await deps.cipher.seal(JSON.stringify(request), `intakes:${id}`);
-  await deps.db.query('INSERT INTO intakes (id, sealed, created_at) VALUES ($1, $2, $3)', [id, sealed, now]);
-  deps.notifier.notify({ type: 'intake.created', id });
+  await deps.db.transaction(async (tx) => {
+    await tx.query('INSERT INTO intakes (id, sealed, created_at) VALUES ($1, $2, $3)', [id, sealed, now]);
+    await deps.notifier.notify({ type: 'intake.created', id }, tx);
+  });
   return { id, status: 'received', receivedAt: now.toISOString() };
 }
 
@@ -80,8 +83,10 @@ export async function createCallbackRequest(deps: ServiceDeps, request: Callback
   }
   const id = newRecordId();
   const sealed = await deps.cipher.seal(JSON.stringify(request), `callback_requests:${id}`);
-  await deps.db.query('INSERT INTO callback_requests (id, sealed, created_at) VALUES ($1, $2, $3)', [id, sealed, deps.now()]);
-  deps.notifier.notify({ type: 'callback-request.created', id });
+  await deps.db.transaction(async (tx) => {
+    await tx.query('INSERT INTO callback_requests (id, sealed, created_at) VALUES ($1, $2, $3)', [id, sealed, deps.now()]);
+    await deps.notifier.notify({ type: 'callback-request.created', id }, tx);
+  });
   return { id, status: 'received' };
 }
 
@@ -126,22 +131,28 @@ export async function createEligibilityCheck(deps: ServiceDeps, sent: Eligibilit
   const requestSealed = await deps.cipher.seal(JSON.stringify(request), `eligibility_checks:${id}:request`);
   if (answer.status === 'pending') {
     const retryAt = new Date(now.getTime() + answer.retryAfterSeconds * 1000);
-    await deps.db.query(
-      `INSERT INTO eligibility_checks (id, status, request_sealed, attempts, retry_at, checked_at, created_at)
-       VALUES ($1, 'pending', $2, 1, $3, $4, $4)`,
-      [id, requestSealed, retryAt, now],
-    );
-    deps.notifier.notify({ type: 'eligibility-check.created', id });
+    await deps.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO eligibility_checks (id, status, request_sealed, attempts, retry_at, checked_at, created_at)
+         VALUES ($1, 'pending', $2, 1, $3, $4, $4)`,
+        [id, requestSealed, retryAt, now],
+      );
+      // The payer is asked again by this job, on whichever instance claims it: once per attempt.
+      await enqueueJob(tx, { kind: ELIGIBILITY_POLL_JOB, payload: { checkId: id }, runAt: retryAt, uniqueKey: eligibilityPollKey(id) }, now);
+      await deps.notifier.notify({ type: 'eligibility-check.created', id }, tx);
+    });
     return { pending: true, check: { id, status: 'pending', retryAfterSeconds: answer.retryAfterSeconds, checkedAt: now.toISOString() } };
   }
   const result = resultOf(answer, payer?.inNetwork ?? null);
   const resultSealed = await deps.cipher.seal(JSON.stringify(result), `eligibility_checks:${id}:result`);
-  await deps.db.query(
-    `INSERT INTO eligibility_checks (id, status, request_sealed, result_sealed, checked_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $5)`,
-    [id, answer.status, requestSealed, resultSealed, now],
-  );
-  deps.notifier.notify({ type: 'eligibility-check.created', id });
+  await deps.db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO eligibility_checks (id, status, request_sealed, result_sealed, checked_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $5)`,
+      [id, answer.status, requestSealed, resultSealed, now],
+    );
+    await deps.notifier.notify({ type: 'eligibility-check.created', id }, tx);
+  });
   return { pending: false, check: { id, status: answer.status, ...result, checkedAt: now.toISOString() } };
 }
 
@@ -154,36 +165,60 @@ interface CheckRow {
   checked_at: Date;
 }
 
-/** A pending check asks the provider again once its retry time has come; until then it says when to ask. */
-export async function getEligibilityCheck(deps: ServiceDeps, id: string): Promise<EligibilityCheck> {
+export const ELIGIBILITY_POLL_JOB = 'eligibility.poll';
+export const eligibilityPollKey = (checkId: string) => `${ELIGIBILITY_POLL_JOB}:${checkId}`;
+
+function checkFromRow(id: string, row: CheckRow, result: EligibilityResult | undefined, now: Date): EligibilityCheck {
+  if (result) return { id, status: row.status, ...result, checkedAt: row.checked_at.toISOString() };
+  const waitMs = (row.retry_at?.getTime() ?? 0) - now.getTime();
+  return { id, status: 'pending', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), checkedAt: row.checked_at.toISOString() };
+}
+
+async function readCheck(deps: ServiceDeps, id: string): Promise<{ row: CheckRow; result: EligibilityResult | undefined } | undefined> {
   const [row] = await deps.db.query<CheckRow & Record<string, unknown>>(
     'SELECT status, request_sealed, result_sealed, attempts, retry_at, checked_at FROM eligibility_checks WHERE id = $1',
     [id],
   );
-  if (!row) throw notFound('There is no such eligibility check.');
-  const now = deps.now();
-  if (row.status !== 'pending') {
-    const result = JSON.parse(await deps.cipher.open(row.result_sealed ?? '', `eligibility_checks:${id}:result`)) as EligibilityResult;
-    return { id, status: row.status, ...result, checkedAt: row.checked_at.toISOString() };
-  }
-  const waitMs = (row.retry_at?.getTime() ?? 0) - now.getTime();
-  if (waitMs > 0) return { id, status: 'pending', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), checkedAt: row.checked_at.toISOString() };
+  if (!row) return undefined;
+  const result = row.status === 'pending' ? undefined : (JSON.parse(await deps.cipher.open(row.result_sealed ?? '', `eligibility_checks:${id}:result`)) as EligibilityResult);
+  return { row, result };
+}
 
-  const request = JSON.parse(await deps.cipher.open(row.request_sealed, `eligibility_checks:${id}:request`)) as EligibilityRequest;
+/**
+ * Reading a pending check whose retry time has come runs its poll job here and now, so an answer
+ * needs no background worker (the in-page backend has none); the job's claim is what keeps it to
+ * one payer call per attempt however many readers and workers race. A poll another holds: ask soon.
+ */
+export async function getEligibilityCheck(deps: ServiceDeps, id: string): Promise<EligibilityCheck> {
+  const read = await readCheck(deps, id);
+  if (!read) throw notFound('There is no such eligibility check.');
+  const now = deps.now();
+  if (read.result || (read.row.retry_at?.getTime() ?? 0) > now.getTime()) return checkFromRow(id, read.row, read.result, now);
+  await deps.jobs.runDue(eligibilityPollKey(id));
+  const reread = await readCheck(deps, id);
+  if (!reread) throw notFound('There is no such eligibility check.');
+  return checkFromRow(id, reread.row, reread.result, deps.now());
+}
+
+/** The `eligibility.poll` job: asks the payer once more and stores the answer, or when to ask next. */
+export async function pollEligibilityCheck(deps: ServiceDeps, id: string): Promise<{ again: Date } | undefined> {
+  const read = await readCheck(deps, id);
+  if (!read || read.result) return undefined;
+  const now = deps.now();
+  const request = JSON.parse(await deps.cipher.open(read.row.request_sealed, `eligibility_checks:${id}:request`)) as EligibilityRequest;
   const payer = request.payerId === undefined ? null : await findPayer(deps.db, request.payerId);
-  const answer = await deps.eligibility.inquire({ request, payer, attempt: row.attempts + 1 });
+  const answer = await deps.eligibility.inquire({ request, payer, attempt: read.row.attempts + 1 });
   if (answer.status === 'pending') {
     const retryAt = new Date(now.getTime() + answer.retryAfterSeconds * 1000);
     await deps.db.query('UPDATE eligibility_checks SET attempts = attempts + 1, retry_at = $2, checked_at = $3 WHERE id = $1 AND status = $4', [id, retryAt, now, 'pending']);
-    return { id, status: 'pending', retryAfterSeconds: answer.retryAfterSeconds, checkedAt: now.toISOString() };
+    return { again: retryAt };
   }
   const result = resultOf(answer, payer?.inNetwork ?? null);
   const resultSealed = await deps.cipher.seal(JSON.stringify(result), `eligibility_checks:${id}:result`);
-  // Two polls racing: the first answer stored wins and both return it.
   await deps.db.query(
     `UPDATE eligibility_checks SET status = $2, result_sealed = $3, attempts = attempts + 1, retry_at = NULL, checked_at = $4
       WHERE id = $1 AND status = 'pending'`,
     [id, answer.status, resultSealed, now],
   );
-  return getEligibilityCheck(deps, id);
+  return undefined;
 }

@@ -22,4 +22,6 @@ export interface ServiceDeps {
   readonly eligibility: EligibilityProvider;
   readonly rules: BookingRules;
   readonly report: (event: ServiceEvent) => void;
+  /** Runs one due job now, on this request (an eligibility poll); 'none' if not due or another worker holds it. */
+  readonly jobs: { runDue(uniqueKey: string): Promise<'ran' | 'none'> };
 }

@@ -7,7 +7,7 @@
  * Dates are `YYYY-MM-DD` in the center's zone, times `HH:MM` wall time there: a 6 pm group stays at
  * 6 pm local across daylight-saving changes, and its UTC instant moves instead.
  */
-import { addDays, daysBetween, daysInMonth, instantToWallClock, wallTimeToInstant, weekdayOf } from './zoned-time.js';
+import { addDays, daysBetween, daysInMonth, instantToWallClock, steadyOffsetMsOn, wallTimeToInstant, weekdayOf } from './zoned-time.js';
 
 /** Structurally the contract's `Recurrence` (src/api/schemas.ts); domain code does not import the data layer. */
 export type SessionRecurrence =
@@ -121,6 +121,8 @@ export function occurrenceDatesBetween(recurrence: SessionRecurrence, exceptions
  * forward by the gap, as calendar programs do, rather than vanishing.
  */
 export function occurrenceStart(session: RecurringSession, date: string): Date {
+  const steadyOffsetMs = steadyOffsetMsOn(date, session.timeZone);
+  if (steadyOffsetMs !== undefined) return new Date(Date.parse(`${date}T${session.recurrence.start}:00Z`) - steadyOffsetMs);
   // `shift-forward` always answers an instant.
   return wallTimeToInstant(date, session.recurrence.start, session.timeZone, 'shift-forward')!;
 }

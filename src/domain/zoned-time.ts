@@ -47,45 +47,71 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-interface ZonedFields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function zonedFields(instantMs: number, timeZone: string): ZonedFields {
+/**
+ * The zone's offset at an instant in whole milliseconds, from one formatToParts call. Slow (a few
+ * microseconds): everything else goes through `offsetMsAt`, which needs it about once a day.
+ */
+function exactOffsetMs(instantMs: number, timeZone: string): number {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
-  return {
-    year: fields.year ?? 0,
-    month: fields.month ?? 0,
-    day: fields.day ?? 0,
-    hour: fields.hour ?? 0,
-    minute: fields.minute ?? 0,
-    second: fields.second ?? 0,
-  };
+  const asIfUtc = Date.UTC(fields.year ?? 0, (fields.month ?? 1) - 1, fields.day ?? 1, fields.hour ?? 0, fields.minute ?? 0, fields.second ?? 0);
+  return asIfUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+/** Offsets at the start of each UTC day, per zone: a slot list or a year of occurrences asks about a few hundred days. */
+const dayStartOffsets = new Map<string, Map<number, number>>();
+const MAX_CACHED_DAYS_PER_ZONE = 20_000;
+
+function offsetAtDayStart(day: number, timeZone: string): number {
+  let days = dayStartOffsets.get(timeZone);
+  if (!days) {
+    days = new Map();
+    dayStartOffsets.set(timeZone, days);
+  }
+  let offset = days.get(day);
+  if (offset === undefined) {
+    if (days.size >= MAX_CACHED_DAYS_PER_ZONE) days.clear();
+    offset = exactOffsetMs(day * MS_PER_DAY, timeZone);
+    days.set(day, offset);
+  }
+  return offset;
+}
+
+/**
+ * The offset in milliseconds at an instant. When a UTC day starts and ends on the same offset, no
+ * transition happened inside it (zones change at most once a day), so the cached figure holds for
+ * every instant of the day; only the day of a transition asks Intl for the exact instant.
+ */
+function offsetMsAt(instantMs: number, timeZone: string): number {
+  const day = Math.floor(instantMs / MS_PER_DAY);
+  const atStart = offsetAtDayStart(day, timeZone);
+  if (atStart === offsetAtDayStart(day + 1, timeZone)) return atStart;
+  return exactOffsetMs(instantMs, timeZone);
 }
 
 /** The zone's offset from UTC at an instant, in minutes (Denver in winter: -420). */
 export function offsetMinutesAt(instantMs: number, timeZone: string): number {
-  const f = zonedFields(instantMs, timeZone);
-  const asIfUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
-  const wholeSecond = Math.floor(instantMs / 1000) * 1000;
-  return Math.round((asIfUtc - wholeSecond) / MS_PER_MINUTE);
+  return Math.round(offsetMsAt(instantMs, timeZone) / MS_PER_MINUTE);
 }
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
+/** The zone's wall clock at an instant, whole minutes, as milliseconds on a UTC scale. */
+function wallMsAt(instantMs: number, timeZone: string): number {
+  const wallMs = Math.floor(instantMs / 1000) * 1000 + offsetMsAt(instantMs, timeZone);
+  return wallMs - (((wallMs % MS_PER_MINUTE) + MS_PER_MINUTE) % MS_PER_MINUTE);
+}
+
 export function instantToWallClock(instant: Date, timeZone: string): WallClock {
-  const f = zonedFields(instant.getTime(), timeZone);
-  return { date: `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}`, time: `${pad(f.hour)}:${pad(f.minute)}` };
+  const wall = new Date(wallMsAt(instant.getTime(), timeZone));
+  return {
+    date: `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`,
+    time: `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`,
+  };
 }
 
 function parseDate(date: string): [number, number, number] {
@@ -112,19 +138,29 @@ export function wallTimeToInstant(date: string, time: string, timeZone: string, 
   const [hour, minute] = parseTime(time);
   const wallMs = Date.UTC(year, month - 1, day, hour, minute);
   // A day either side brackets any single transition, so the two offsets are the candidates.
-  const offsetBefore = offsetMinutesAt(wallMs - MS_PER_DAY, timeZone);
-  const offsetAfter = offsetMinutesAt(wallMs + MS_PER_DAY, timeZone);
-  const matches = [...new Set([offsetBefore, offsetAfter])]
-    .map((offset) => wallMs - offset * MS_PER_MINUTE)
-    .filter((candidate) => {
-      const wall = instantToWallClock(new Date(candidate), timeZone);
-      return wall.date === date && wall.time === time;
-    })
-    .sort((a, b) => a - b);
-  const earliest = matches[0];
+  const offsetBefore = offsetMsAt(wallMs - MS_PER_DAY, timeZone);
+  const offsetAfter = offsetMsAt(wallMs + MS_PER_DAY, timeZone);
+  let earliest: number | undefined;
+  for (const offset of offsetBefore === offsetAfter ? [offsetBefore] : [offsetBefore, offsetAfter]) {
+    const candidate = wallMs - offset;
+    if (wallMsAt(candidate, timeZone) === wallMs && (earliest === undefined || candidate < earliest)) earliest = candidate;
+  }
   if (earliest !== undefined) return new Date(earliest);
   if (gap === 'reject') return null;
-  return new Date(wallMs - offsetBefore * MS_PER_MINUTE);
+  return new Date(wallMs - offsetBefore);
+}
+
+/**
+ * The offset (ms) that holds for every wall time of `date` when the zone does not change within a
+ * day of it, else undefined (then ask `wallTimeToInstant` per time). Generating a day's slots or a
+ * session's occurrence this way costs one subtraction per instant instead of a formatter call.
+ */
+export function steadyOffsetMsOn(date: string, timeZone: string): number | undefined {
+  const [year, month, day] = parseDate(date);
+  const midnight = Date.UTC(year, month - 1, day);
+  const before = offsetMsAt(midnight - MS_PER_DAY, timeZone);
+  if (before !== offsetMsAt(midnight + MS_PER_DAY, timeZone) || before !== offsetMsAt(midnight + 2 * MS_PER_DAY, timeZone)) return undefined;
+  return before;
 }
 
 /** Sunday = 0, as in the Meeting Guide convention. */

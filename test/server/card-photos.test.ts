@@ -82,8 +82,8 @@ for (const backend of testBackends()) {
       assert.ok(!rows.includes('/9j/'), 'no base64 of the JPEG start (FF D8 FF)');
       for (const at of [0, 5_000, 20_000]) assert.ok(!rows.includes(body.dataBase64.slice(at, at + 32)), `no base64 slice at ${at}`);
       const [stored] = await database.db.query<{ sealed: string }>('SELECT sealed FROM card_photos WHERE id = $1', [receipt.id]);
-      assert.match(stored!.sealed, /^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
-      assert.ok(!Buffer.from(stored!.sealed.split('.')[2]!, 'base64url').includes(Buffer.from(canary)), 'the ciphertext does not hold the canary bytes');
+      assert.match(stored!.sealed, /^v2\.primary\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+      assert.ok(!Buffer.from(stored!.sealed.split('.')[3]!, 'base64url').includes(Buffer.from(canary)), 'the ciphertext does not hold the canary bytes');
 
       const lines = server.logs.slice(logsBefore);
       assert.deepEqual(lines.map((line) => [line.route, line.status]), [['POST eligibility-checks/{id}/card-photos', 201]]);

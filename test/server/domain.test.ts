@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { BookingRequest, type Recurrence } from '../../src/api/schemas.js';
-import { readServerConfig } from '../../server/config.js';
+import { ConfigError, readServerConfig, requireProductionConfig } from '../../server/config.js';
 import { findSlot, generateSlots, nearestSlots, parseSlotId, slotId, type AvailabilityWindow } from '../../server/domain/assessment-slots.js';
 import { canonicalJson, decideOnSeenKey, fingerprintMaterial } from '../../server/domain/idempotency.js';
 import { decideSeat, promotable } from '../../server/domain/rsvp-capacity.js';
@@ -17,8 +17,11 @@ import { occursOn } from '../../src/domain/session-recurrence.js';
 import { addDays, instantToWallClock, offsetMinutesAt, wallTimeToInstant, weekdayOf } from '../../src/domain/zoned-time.js';
 import { simulatedEligibility } from '../../server/eligibility/simulated-eligibility.js';
 import { fieldErrors } from '../../server/http/field-errors.js';
-import { WriteRateLimiter } from '../../server/http/write-rate-limit.js';
-import { createDataCipher, decodeDataKey } from '../../server/security/data-cipher.js';
+import { applyMigrations } from '../../server/db/migrate.js';
+import { migrationsFromDisk } from '../../server/db/migrations-from-disk.js';
+import { openPgliteDatabase } from '../../server/db/pglite-database.js';
+import { SharedRateLimiter } from '../../server/http/shared-rate-limit.js';
+import { createDataCipher, decodeDataKey, parseDataKeys } from '../../server/security/data-cipher.js';
 import { eligibilityRequest } from './support/fixtures.js';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -182,15 +185,21 @@ describe('idempotency rules', () => {
   });
 });
 
-describe('WriteRateLimiter', () => {
-  it('allows a burst, refuses with a retry time, and refills', () => {
-    const limiter = new WriteRateLimiter(6, 2);
-    assert.equal(limiter.take('a', 0).allowed, true);
-    assert.equal(limiter.take('a', 0).allowed, true);
-    const refused = limiter.take('a', 0);
-    assert.deepEqual(refused, { allowed: false, retryAfterSeconds: 10 });
-    assert.equal(limiter.take('b', 0).allowed, true, 'clients are counted apart');
-    assert.equal(limiter.take('a', 10_000).allowed, true);
+describe('SharedRateLimiter', () => {
+  it('counts writes per client in fixed one-minute windows in the database, and says when the next one opens', async () => {
+    const db = await openPgliteDatabase();
+    try {
+      await applyMigrations(db, migrationsFromDisk());
+      const limiter = new SharedRateLimiter(db, 2);
+      const minute = Date.UTC(2026, 2, 2, 17, 0);
+      assert.equal((await limiter.take('a', minute)).allowed, true);
+      assert.equal((await new SharedRateLimiter(db, 2).take('a', minute + 1_000)).allowed, true, 'another instance counts in the same window');
+      assert.deepEqual(await limiter.take('a', minute + 15_000), { allowed: false, retryAfterSeconds: 45 });
+      assert.equal((await limiter.take('b', minute + 15_000)).allowed, true, 'clients are counted apart');
+      assert.equal((await limiter.take('a', minute + 60_000)).allowed, true, 'the next window starts afresh');
+    } finally {
+      await db.close();
+    }
   });
 });
 
@@ -214,8 +223,9 @@ describe('data cipher', () => {
     assert.notEqual(await cipher.seal('CanaryPlaintext', 'intakes:1'), sealed, 'fresh IV each time');
     assert.equal(await cipher.open(sealed, 'intakes:1'), 'CanaryPlaintext');
     await assert.rejects(cipher.open(sealed, 'intakes:2'), 'moved to another row');
-    const [v, iv, body] = sealed.split('.');
-    const flipped = `${v}.${iv}.${body?.[0] === 'A' ? 'B' : 'A'}${body?.slice(1)}`;
+    const [v, keyId, iv, body] = sealed.split('.');
+    assert.deepEqual([v, keyId], ['v2', 'primary'], 'the format and key id lead every sealed value');
+    const flipped = `${v}.${keyId}.${iv}.${body?.[0] === 'A' ? 'B' : 'A'}${body?.slice(1)}`;
     await assert.rejects(cipher.open(flipped, 'intakes:1'), 'tampered');
   });
 
@@ -241,6 +251,32 @@ describe('readServerConfig', () => {
     assert.throws(() => readServerConfig({ IOP_WEBHOOK_URL: 'https://crm.example/hook' }));
     assert.throws(() => readServerConfig({ IOP_STAFF_TOKEN: 'short' }));
     assert.throws(() => readServerConfig({ IOP_ELIGIBILITY_PROVIDER: 'real' }));
+  });
+
+  it('counts trusted proxy hops, with IOP_TRUST_PROXY=1 as one', () => {
+    assert.equal(readServerConfig({}).trustedProxies, 0);
+    assert.equal(readServerConfig({ IOP_TRUST_PROXY: '1' }).trustedProxies, 1);
+    assert.equal(readServerConfig({ IOP_TRUSTED_PROXIES: '2', IOP_TRUST_PROXY: '1' }).trustedProxies, 2);
+    assert.throws(() => readServerConfig({ IOP_TRUSTED_PROXIES: 'many' }), ConfigError);
+    assert.equal(readServerConfig({ IOP_RETENTION_DAYS: '30' }).retentionDays, 30);
+    assert.throws(() => readServerConfig({ IOP_RETENTION_DAYS: '0' }), ConfigError);
+  });
+
+  it('lets the production start through only with PostgreSQL and a shared key', () => {
+    const key = Buffer.alloc(32, 1).toString('base64');
+    assert.throws(() => requireProductionConfig(readServerConfig({})), /DATABASE_URL .* and IOP_DATA_KEY/);
+    assert.throws(() => requireProductionConfig(readServerConfig({ DATABASE_URL: 'postgres://db/iop' })), /IOP_DATA_KEY/);
+    assert.throws(() => requireProductionConfig(readServerConfig({ IOP_DATA_KEY: key })), /DATABASE_URL/);
+    assert.doesNotThrow(() => requireProductionConfig(readServerConfig({ DATABASE_URL: 'postgres://db/iop', IOP_DATA_KEY: key })));
+    assert.doesNotThrow(() => requireProductionConfig(readServerConfig({ DATABASE_URL: 'postgres://db/iop', IOP_DATA_KEYS: `k1:${key}` })));
+  });
+
+  it('reads a keyring: ids, the first one current, no duplicates', () => {
+    const key = Buffer.alloc(32, 1).toString('base64');
+    assert.deepEqual(parseDataKeys(`new:${key}, old:${key}`).map((k) => k.id), ['new', 'old']);
+    assert.throws(() => parseDataKeys(`a:${key},a:${key}`), /twice/);
+    assert.throws(() => parseDataKeys(key), /id:base64/);
+    assert.throws(() => parseDataKeys(`bad id:${key}`), /id:base64/);
   });
 });
 

@@ -9,10 +9,9 @@ import { describe, it } from 'node:test';
 import { CallbackReceipt, EligibilityCheck, IntakeReceipt } from '../../src/api/schemas.js';
 import { manualEligibility } from '../../server/eligibility/manual-eligibility.js';
 import { hmacSha256Hex } from '../../server/security/secrets.js';
-import { createWebhookNotifier } from '../../server/services/record-webhook.js';
 import { StaffRecord, StaffRecordList } from '../../server/staff/staff-schemas.js';
 import { bookingRequest, callbackRequest, contact, eligibilityRequest, intakeRequest, uniqueCanary } from './support/fixtures.js';
-import { dumpAllRows, get, post, startTestServer, TestClock, testBackends, type TestDatabase, type TestServer, useTestServer } from './support/test-server.js';
+import { dumpAllRows, get, post, startTestServer, TestClock, testBackends, type TestDatabase, type TestServer, useTestServer, waitFor } from './support/test-server.js';
 
 const STAFF_TOKEN = 'staff-token-for-tests-0123456789';
 
@@ -198,12 +197,17 @@ for (const backend of testBackends()) {
       });
       await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
       const secret = 'webhook-secret-for-tests';
-      const notifier = createWebhookNotifier({ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, secret, baseDelayMs: 5 });
-      const hooked = await startTestServer(database.db, clock, { notifier });
+      const webhook = { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, secret, baseDelayMs: 5_000 };
+      const hooked = await startTestServer(database.db, clock, { webhook }, { runJobs: true });
       try {
         const canary = uniqueCanary('Hook');
         const intake = IntakeReceipt.parse((await post(hooked, 'intakes', intakeRequest(canary))).json);
-        await notifier.idle();
+        await waitFor(() => attempts === 1, 'the first delivery attempt');
+        const [job] = await database.db.query<{ run_at: Date; last_error: string }>("SELECT run_at, last_error FROM jobs WHERE kind = 'webhook.deliver'");
+        assert.equal(job?.run_at.getTime(), clock.now().getTime() + 5_000, 'the retry waits its backoff');
+        assert.equal(job?.last_error, 'WebhookRefused');
+        clock.advance(5_000);
+        await waitFor(async () => (await database.db.query("SELECT 1 FROM jobs WHERE kind = 'webhook.deliver' AND outcome = 'done'")).length === 1, 'the delivery done');
         assert.equal(attempts, 2, 'one failure, one retry');
         assert.equal(received.length, 1);
         const [delivery] = received;

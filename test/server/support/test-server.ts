@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { after, before, beforeEach } from 'node:test';
-import { createApp, type AppOptions } from '../../../server/app.js';
+import { createServerParts, type AppOptions } from '../../../server/app.js';
 import type { Database } from '../../../server/db/database.js';
 import { applyMigrations } from '../../../server/db/migrate.js';
 import { migrationsFromDisk } from '../../../server/db/migrations-from-disk.js';
@@ -91,10 +91,11 @@ export function testCipher(): Promise<DataCipher> {
   return sharedCipher;
 }
 
-export async function startTestServer(db: Database, clock: TestClock, options: Partial<AppOptions> = {}): Promise<TestServer> {
+/** `runJobs`: this server also runs jobs (webhook deliveries, polls, sweeps) in the background, polling often. */
+export async function startTestServer(db: Database, clock: TestClock, options: Partial<AppOptions> = {}, { runJobs = false } = {}): Promise<TestServer> {
   const logs: RequestLogEntry[] = [];
   const cipher = await testCipher();
-  const app = createApp({
+  const { app, jobs } = createServerParts({
     db,
     cipher,
     eligibility: simulatedEligibility,
@@ -103,9 +104,29 @@ export async function startTestServer(db: Database, clock: TestClock, options: P
     clientAddress: nodeClientAddress(false),
     writesPerMinute: 10_000,
     ...options,
+    jobs: { pollMs: 20, ...options.jobs },
   });
   const server = await listen(app, 0, '127.0.0.1');
-  return { url: server.url, api: `${server.url}/api/iop/`, logs, cipher, close: server.close };
+  if (runJobs) jobs.start();
+  return {
+    url: server.url,
+    api: `${server.url}/api/iop/`,
+    logs,
+    cipher: options.cipher ?? cipher,
+    async close() {
+      await jobs.stop();
+      await server.close();
+    },
+  };
+}
+
+/** Resolves once `condition` holds, checking as often as the event loop allows; fails after `timeoutMs`. */
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 export interface ApiResponse {

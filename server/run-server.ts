@@ -1,0 +1,123 @@
+/**
+ * Starting and stopping a server process: `npm start` (server/main.ts, the demo) and `npm run serve`
+ * (server/serve.ts, production) differ only in what they require, seed and serve.
+ *
+ * Shutdown on SIGTERM or SIGINT: /readyz turns 503 so the load balancer stops sending, the listener
+ * stops accepting, requests in flight get IOP_DRAIN_TIMEOUT_MS to finish, the job in hand finishes,
+ * then the database closes and the process exits 0.
+ */
+import { hostname } from 'node:os';
+import pino from 'pino';
+import { createServerParts } from './app.js';
+import { ConfigError, readServerConfig, requireProductionConfig } from './config.js';
+import { manualEligibility } from './eligibility/manual-eligibility.js';
+import { simulatedEligibility } from './eligibility/simulated-eligibility.js';
+import { migrationsFromDisk } from './db/migrations-from-disk.js';
+import { errorKind } from './http/request-log.js';
+import { cdnBundleFile, demoSiteFiles, listen, loadKeyring, nodeClientAddress, openConfiguredDatabase } from './node-runtime.js';
+import { seedDemoCenter } from './seed/seed-demo-center.js';
+
+/**
+ * Anything personal a log call might be handed by mistake is censored by key. The request log
+ * itself carries route patterns, statuses and timings only (request-log.ts).
+ */
+export const REDACTED_LOG_PATHS = [
+  'contact', 'name', 'firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'memberId', 'answers', 'patient', 'body', 'query', 'url', 'headers',
+  '*.contact', '*.name', '*.firstName', '*.lastName', '*.email', '*.phone', '*.dateOfBirth', '*.memberId', '*.answers', '*.patient', '*.body', '*.query', '*.url', '*.headers',
+];
+
+export function createLogger(level: string, destination?: pino.DestinationStream): pino.Logger {
+  return pino(
+    {
+      level,
+      base: { pid: process.pid, host: hostname() },
+      redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+      // Errors are logged as their kind (class and database code): messages can quote data.
+      serializers: { err: (error: unknown) => errorKind(error) },
+    },
+    // Synchronous: a line is out before the response it describes, and none is lost at exit.
+    destination ?? pino.destination({ fd: 1, sync: true }),
+  );
+}
+
+export interface RunMode {
+  /** `npm run serve`: PostgreSQL and a shared key required, no demo seed, no demo pages. */
+  readonly production: boolean;
+}
+
+export async function runServer(mode: RunMode): Promise<void> {
+  const config = readServerConfig(process.env);
+  if (mode.production) requireProductionConfig(config);
+  const logger = createLogger(config.logLevel);
+  const cipher = await loadKeyring(config, (message) => console.warn(message));
+  // Migrations run under an advisory lock (migrate.ts): instances starting together take turns.
+  const db = await openConfiguredDatabase(config);
+  if (!mode.production && (await seedDemoCenter(db))) console.log('Seeded the demo center (Juniper Ridge Recovery).');
+
+  let draining = false;
+  const worker = `${hostname()}:${process.pid}`;
+  const { app, jobs } = createServerParts({
+    db,
+    cipher,
+    eligibility: config.eligibilityProvider === 'simulated' ? simulatedEligibility : manualEligibility,
+    allowedOrigins: config.allowedOrigins,
+    ...(config.staffToken ? { staffToken: config.staffToken } : {}),
+    ...(config.webhookUrl && config.webhookSecret
+      ? {
+          webhook: {
+            url: config.webhookUrl,
+            secret: config.webhookSecret,
+            maxAttempts: config.webhookMaxAttempts,
+            baseDelayMs: config.webhookBackoffMs,
+            onGiveUp: (event, attempts) => logger.error({ webhook: 'gave-up', type: event.type, attempts }, 'webhook delivery gave up'),
+          },
+        }
+      : {}),
+    log: ({ time: _time, ...entry }) => logger.info(entry, 'request'),
+    clientAddress: nodeClientAddress(config.trustedProxies),
+    writesPerMinute: config.writesPerMinute,
+    bodyLimitBytes: config.bodyLimitBytes,
+    staticFiles: demoSiteFiles('.', { demoPages: !mode.production }),
+    embedBundle: cdnBundleFile(),
+    jobs: {
+      worker,
+      pollMs: config.jobPollMs,
+      leaseMs: config.jobLeaseMs,
+      retentionDays: config.retentionDays,
+      onError: (error) => logger.warn({ err: error }, 'job queue unavailable'),
+      onSwept: (counts) => logger.info({ swept: counts }, 'records swept'),
+    },
+    expectedMigrations: migrationsFromDisk().map((migration) => migration.name),
+    draining: () => draining,
+  });
+  const server = await listen(app, config.port, config.host, { compress: true });
+  jobs.start();
+
+  logger.info({ address: server.url, worker, database: db.kind, eligibility: config.eligibilityProvider }, 'listening');
+  if (!mode.production) {
+    console.log(`Database: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}/pglite`}`);
+    console.log(`Eligibility provider: ${config.eligibilityProvider}${config.eligibilityProvider === 'simulated' ? ' (demo only: fake payer answers)' : ''}`);
+    if (!config.staffToken) console.log('Staff API disabled: set IOP_STAFF_TOKEN to enable /api/iop/staff/.');
+    console.log(`IOP Widgets demo center: ${server.url}/  (API: ${server.url}/api/iop/)`);
+  }
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (signal: string) => {
+    stopping ??= (async () => {
+      draining = true;
+      logger.info({ signal, drainTimeoutMs: config.drainTimeoutMs }, 'draining');
+      const [drained] = await Promise.all([server.drain(config.drainTimeoutMs), jobs.stop()]);
+      await db.close();
+      logger.info({ drained }, 'stopped');
+      logger.flush();
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+export function exitOnStartFailure(error: unknown): never {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+}
