@@ -38,16 +38,26 @@ export async function createCallbackRequest(deps: ServiceDeps, request: Callback
   return { id, status: 'received' };
 }
 
-/** What is sealed in result_sealed once the payer answered. */
+/** What is sealed in result_sealed once the payer answered. `staffNote` is for staff only. */
 interface EligibilityResult {
   outcome: NonNullable<EligibilityCheck['outcome']>;
   coverage?: Coverage;
+  correction?: EligibilityCheck['correction'];
+  staffNote?: string;
 }
 
 function resultOf(answer: Exclude<EligibilityAnswer, { status: 'pending' }>, inNetwork: boolean | null): EligibilityResult {
-  if (answer.status === 'callback' || !answer.coverage) return { outcome: answer.outcome };
+  const forStaff = answer.staffNote ? { staffNote: answer.staffNote } : {};
+  if (answer.status === 'callback') return { outcome: answer.outcome, ...forStaff };
+  const correction = answer.correction ? { correction: answer.correction } : {};
+  if (!answer.coverage) return { outcome: answer.outcome, ...correction, ...forStaff };
   // Network status is the center's contract list, never the payer's EB12 flag.
-  return { outcome: answer.outcome, coverage: { ...answer.coverage, inNetwork } };
+  return { outcome: answer.outcome, coverage: { ...answer.coverage, inNetwork }, ...correction, ...forStaff };
+}
+
+/** The widget's view of a result: the staff note stays on the server. */
+function publicResult({ staffNote: _forStaffOnly, ...result }: EligibilityResult): Omit<EligibilityResult, 'staffNote'> {
+  return result;
 }
 
 export interface EligibilityReply {
@@ -82,7 +92,7 @@ export async function createEligibilityCheck(deps: ServiceDeps, request: Eligibi
     [id, answer.status, requestSealed, resultSealed, now],
   );
   deps.notifier.notify({ type: 'eligibility-check.created', id });
-  return { pending: false, check: { id, status: answer.status, ...result, checkedAt: now.toISOString() } };
+  return { pending: false, check: { id, status: answer.status, ...publicResult(result), checkedAt: now.toISOString() } };
 }
 
 interface CheckRow {
@@ -104,7 +114,7 @@ export async function getEligibilityCheck(deps: ServiceDeps, id: string): Promis
   const now = deps.now();
   if (row.status !== 'pending') {
     const result = JSON.parse(await deps.cipher.open(row.result_sealed ?? '', `eligibility_checks:${id}:result`)) as EligibilityResult;
-    return { id, status: row.status, ...result, checkedAt: row.checked_at.toISOString() };
+    return { id, status: row.status, ...publicResult(result), checkedAt: row.checked_at.toISOString() };
   }
   const waitMs = (row.retry_at?.getTime() ?? 0) - now.getTime();
   if (waitMs > 0) return { id, status: 'pending', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), checkedAt: row.checked_at.toISOString() };
