@@ -24,7 +24,7 @@ async function eligibilityProvider(config: ReturnType<typeof readServerConfig>):
   const apiKey = crypto.randomUUID();
   const standIn = await startStandInClearinghouse({ apiKey });
   const provider = createClearinghouseEligibility(
-    { baseUrl: standIn.url, apiKey, providerNpi: STAND_IN_NPI, providerName: 'Juniper Ridge Recovery', timeoutMs: 2_000, maxAttempts: 3 },
+    { baseUrl: standIn.url, apiKey, providerNpi: STAND_IN_NPI, providerName: 'Juniper Ridge Recovery', timeoutMs: 2_000, maxAttempts: 2 },
     { readX12: read271 },
   );
   return { provider, standIn };

@@ -22,7 +22,7 @@ export function standInEligibility(options: StandInEligibilityOptions): Eligibil
   const standIn = createStandInClearinghouse({ documents: options.documents, apiKey, retryAfterSeconds: options.retryAfterSeconds ?? 2 });
   const inProcess = (input: RequestInfo | URL, init?: RequestInit) => standIn.fetch(new Request(input, init));
   return createClearinghouseEligibility(
-    { baseUrl: STAND_IN_ORIGIN, apiKey, providerNpi: '1999999984', providerName: 'Juniper Ridge Recovery', timeoutMs: options.timeoutMs ?? 2_000, maxAttempts: 3 },
+    { baseUrl: STAND_IN_ORIGIN, apiKey, providerNpi: '1999999984', providerName: 'Juniper Ridge Recovery', timeoutMs: options.timeoutMs ?? 2_000, maxAttempts: 2 },
     { fetch: inProcess as typeof fetch, ...(options.readX12 ? { readX12: options.readX12 } : {}) },
   );
 }

@@ -989,7 +989,7 @@ export class IopInsuranceVerification extends LitElement {
 
   /** A plan date (YYYY-MM-DD) in the person's language, read as a calendar day. */
   private day(date: string): string {
-    return formatDate(`${date}T12:00:00Z`, this.settings.locale, 'UTC', { dateStyle: 'long' });
+    return formatDate(`${date}T12:00:00Z`, this.settings.locale, 'UTC', { weekday: undefined, year: 'numeric' });
   }
 
   private assumptionText(assumption: Assumption): string {
