@@ -5,7 +5,7 @@ import { DEFAULT_SERVICE_TYPE_CODES } from '../../src/domain/eligibility-benefit
 import type { ClearinghouseSettings } from './clearinghouse-eligibility.js';
 
 export class ClearinghouseConfigError extends Error {
-  override readonly name = 'ConfigError';
+  override readonly name = 'ClearinghouseConfigError';
 }
 
 /** X12 service type codes are one or two letters or digits. */

@@ -39,6 +39,7 @@ export interface ClearinghouseDependencies {
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_ATTEMPTS = 6;
 const NO_ANSWER_RETRY_SECONDS = 2;
+const MAX_PROMISED = 10_000;
 
 const compactDate = (isoDate: string) => isoDate.replaceAll('-', '');
 
@@ -151,7 +152,12 @@ export function createClearinghouseEligibility(settings: ClearinghouseSettings, 
         const next = location ? new URL(location, endpoint) : undefined;
         await response.body?.cancel();
         // Never follow a promise to another host: health data goes to the configured clearinghouse only.
-        if (next && next.origin === endpoint.origin) promised.set(key, next);
+        if (next && next.origin === endpoint.origin) {
+          promised.delete(key);
+          promised.set(key, next);
+          // Checks abandoned while pending would otherwise pile up: forget the oldest promise first.
+          if (promised.size > MAX_PROMISED) promised.delete(promised.keys().next().value!);
+        }
         return attempt < maxAttempts
           ? { status: 'pending', retryAfterSeconds: retryAfterOf(response.headers.get('retry-after')) }
           : { status: 'callback', outcome: 'payer-unavailable', staffNote: `The clearinghouse still had no answer after ${attempt} tries (202).` };

@@ -121,8 +121,12 @@ export function createStandInClearinghouse(options: StandInOptions): StandInClea
       const url = new URL(request.url);
       if (request.headers.get('authorization') !== options.apiKey) return json(401, { message: 'Unauthorized' });
       if (request.method === 'GET' && url.pathname.startsWith(RESULTS_PATH)) {
-        const pending = later.get(url.pathname.slice(RESULTS_PATH.length));
-        return pending ? answer(pending.document, pending.controlNumber) : json(404, { message: 'No such pending eligibility check.' });
+        const token = url.pathname.slice(RESULTS_PATH.length);
+        const pending = later.get(token);
+        if (!pending) return json(404, { message: 'No such pending eligibility check.' });
+        // Answered once, like a result a clearinghouse hands over: the demo's memory stays bounded.
+        later.delete(token);
+        return answer(pending.document, pending.controlNumber);
       }
       if (request.method !== 'POST' || url.pathname !== STAND_IN_ELIGIBILITY_PATH) return json(404, { message: 'Not found' });
       let body: InquiryBody;
