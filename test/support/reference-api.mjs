@@ -13,7 +13,7 @@ export function createReferenceApi() {
   return {
     plugin: {
       name: 'reference-api',
-      serverStart() {
+      async serverStart() {
         ready = startReferenceServer({
           env: {
             IOP_STAFF_TOKEN: testStaffToken,
@@ -21,8 +21,9 @@ export function createReferenceApi() {
             IOP_RATE_LIMIT_WRITES_PER_MINUTE: '100000',
           },
         });
-        // Surface a failed start on the first request rather than as an unhandled rejection.
-        ready.catch(() => {});
+        // Surface a failed start on the first request rather than as an unhandled rejection. Browsers
+        // start only once the server listens: on a busy machine its start-up outlasts a test's timeout.
+        await ready.catch(() => {});
       },
       async serverStop() {
         (await ready?.catch(() => undefined))?.stop();
