@@ -10,7 +10,7 @@ setCustomElementsManifest(manifest);
 
 /**
  * Stories use `api-base="/api/iop/"`. In Storybook that base is served by the reference server
- * running in the page (in-memory PGlite, simulated eligibility), so stories behave for real with
+ * running in the page (in-memory PGlite, eligibility from the stand-in clearinghouse), so stories behave for real with
  * no server; in the browser test runner the same base reaches a real reference server.
  */
 let backend: Promise<BrowserBackend> | undefined;

@@ -13,7 +13,7 @@ import { applyMigrations, type Migration } from './db/migrate.js';
 import { openPgliteDatabase } from './db/pglite-database.js';
 import { TRUNCATE_RECORDS_SQL } from './db/record-tables.js';
 import { manualEligibility } from './eligibility/manual-eligibility.js';
-import { simulatedEligibility } from './eligibility/simulated-eligibility.js';
+import { standInEligibility } from './eligibility/stand-in-eligibility.js';
 import type { AppEnv } from './http/app-env.js';
 import { problemResponse } from './http/problem.js';
 import { createDataCipher } from './security/data-cipher.js';
@@ -33,6 +33,8 @@ export interface BrowserBackendOptions extends Partial<BackendControls> {
   readonly eligibility?: 'simulated' | 'manual';
   readonly now?: () => Date;
   readonly migrations?: readonly Migration[];
+  /** The stand-in clearinghouse's recorded documents; bundled by Vite, pass them elsewhere. */
+  readonly standInDocuments?: Readonly<Record<string, string>>;
 }
 
 export interface BrowserBackend {
@@ -71,6 +73,16 @@ function wait(ms: number, signal: AbortSignal | null | undefined): Promise<void>
   });
 }
 
+function bundledStandInDocuments(): Record<string, string> {
+  let files: Record<string, string>;
+  try {
+    files = import.meta.glob<string>('./eligibility/stand-in-documents/*', { query: '?raw', import: 'default', eager: true });
+  } catch {
+    throw new Error('createBrowserBackend: outside Vite, pass `standInDocuments` (e.g. standInDocumentsFromDisk())');
+  }
+  return Object.fromEntries(Object.entries(files).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]));
+}
+
 export async function createBrowserBackend(options: BrowserBackendOptions = {}): Promise<BrowserBackend> {
   const db = await openPgliteDatabase();
   await applyMigrations(db, options.migrations ?? bundledMigrations());
@@ -80,7 +92,8 @@ export async function createBrowserBackend(options: BrowserBackendOptions = {}):
   const app = createApp({
     db,
     cipher,
-    eligibility: options.eligibility === 'manual' ? manualEligibility : simulatedEligibility,
+    // X12 answers need Node (node-x12): in the page they go to staff, like any unreadable answer.
+    eligibility: options.eligibility === 'manual' ? manualEligibility : standInEligibility({ documents: options.standInDocuments ?? bundledStandInDocuments() }),
     ...(options.now ? { now: options.now } : {}),
     clientAddress: () => 'in-page',
     writesPerMinute: 10_000,

@@ -2,6 +2,9 @@
  * Server configuration from environment variables (documented in the README). Pure: it takes the
  * environment as an argument so tests can pass their own.
  */
+import type { ClearinghouseSettings } from './eligibility/clearinghouse-eligibility.js';
+import { readClearinghouseSettings } from './eligibility/clearinghouse-config.js';
+
 export interface ServerConfig {
   readonly port: number;
   readonly host: string;
@@ -15,7 +18,9 @@ export interface ServerConfig {
   readonly staffToken: string | undefined;
   readonly webhookUrl: string | undefined;
   readonly webhookSecret: string | undefined;
-  readonly eligibilityProvider: 'manual' | 'simulated';
+  readonly eligibilityProvider: 'manual' | 'simulated' | 'clearinghouse';
+  /** Set when the provider is `clearinghouse`. */
+  readonly clearinghouse: ClearinghouseSettings | undefined;
   readonly writesPerMinute: number;
   readonly bodyLimitBytes: number;
   /** @deprecated read `trustedProxies`: IOP_TRUST_PROXY=1 means one trusted hop. */
@@ -79,7 +84,15 @@ export function requireProductionConfig(config: ServerConfig): void {
 
 export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const provider = nonEmpty(env.IOP_ELIGIBILITY_PROVIDER) ?? 'manual';
-  if (provider !== 'manual' && provider !== 'simulated') throw new ConfigError('IOP_ELIGIBILITY_PROVIDER must be manual or simulated');
+  if (provider !== 'manual' && provider !== 'simulated' && provider !== 'clearinghouse') {
+    throw new ConfigError('IOP_ELIGIBILITY_PROVIDER must be manual, simulated or clearinghouse');
+  }
+  let clearinghouse: ClearinghouseSettings | undefined;
+  try {
+    clearinghouse = provider === 'clearinghouse' ? readClearinghouseSettings(env) : undefined;
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
   const allowedOrigins = (env.IOP_ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim())
@@ -109,6 +122,7 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     webhookUrl,
     webhookSecret,
     eligibilityProvider: provider,
+    clearinghouse,
     writesPerMinute: positiveInt(env, 'IOP_RATE_LIMIT_WRITES_PER_MINUTE', 60),
     bodyLimitBytes: positiveInt(env, 'IOP_BODY_LIMIT_BYTES', 64 * 1024),
     trustProxy: env.IOP_TRUST_PROXY === '1' || env.IOP_TRUST_PROXY === 'true',

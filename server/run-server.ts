@@ -10,8 +10,11 @@ import { hostname } from 'node:os';
 import pino from 'pino';
 import { createServerParts } from './app.js';
 import { ConfigError, readServerConfig, requireProductionConfig } from './config.js';
+import { createClearinghouseEligibility } from './eligibility/clearinghouse-eligibility.js';
+import type { EligibilityProvider } from './eligibility/eligibility-provider.js';
 import { manualEligibility } from './eligibility/manual-eligibility.js';
-import { simulatedEligibility } from './eligibility/simulated-eligibility.js';
+import { startStandInClearinghouse, type RunningStandIn } from './eligibility/stand-in-clearinghouse-server.js';
+import { read271 } from './eligibility/x12-271-reader.js';
 import { migrationsFromDisk } from './db/migrations-from-disk.js';
 import { errorKind } from './http/request-log.js';
 import { cdnBundleFile, demoSiteFiles, listen, loadKeyring, nodeClientAddress, openConfiguredDatabase } from './node-runtime.js';
@@ -40,6 +43,22 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   );
 }
 
+/** The NPI of the stand-in's enrolment: a made-up number that passes the NPI check digit. */
+const STAND_IN_NPI = '1999999984';
+
+/** `simulated` is the clearinghouse provider talking to the stand-in clearinghouse on 127.0.0.1 (demo only). */
+async function eligibilityProvider(config: ReturnType<typeof readServerConfig>): Promise<{ provider: EligibilityProvider; standIn?: RunningStandIn }> {
+  if (config.clearinghouse) return { provider: createClearinghouseEligibility(config.clearinghouse, { readX12: read271 }) };
+  if (config.eligibilityProvider !== 'simulated') return { provider: manualEligibility };
+  const apiKey = crypto.randomUUID();
+  const standIn = await startStandInClearinghouse({ apiKey });
+  const provider = createClearinghouseEligibility(
+    { baseUrl: standIn.url, apiKey, providerNpi: STAND_IN_NPI, providerName: 'Juniper Ridge Recovery', timeoutMs: 2_000, maxAttempts: 2 },
+    { readX12: read271 },
+  );
+  return { provider, standIn };
+}
+
 export interface RunMode {
   /** `npm run serve`: PostgreSQL and a shared key required, no demo seed, no demo pages. */
   readonly production: boolean;
@@ -49,6 +68,7 @@ export async function runServer(mode: RunMode): Promise<void> {
   const config = readServerConfig(process.env);
   if (mode.production) requireProductionConfig(config);
   const logger = createLogger(config.logLevel);
+  const eligibility = await eligibilityProvider(config);
   const cipher = await loadKeyring(config, (message) => console.warn(message));
   // Migrations run under an advisory lock (migrate.ts): instances starting together take turns.
   const db = await openConfiguredDatabase(config);
@@ -59,7 +79,7 @@ export async function runServer(mode: RunMode): Promise<void> {
   const { app, jobs } = createServerParts({
     db,
     cipher,
-    eligibility: config.eligibilityProvider === 'simulated' ? simulatedEligibility : manualEligibility,
+    eligibility: eligibility.provider,
     allowedOrigins: config.allowedOrigins,
     ...(config.staffToken ? { staffToken: config.staffToken } : {}),
     ...(config.webhookUrl && config.webhookSecret
@@ -96,7 +116,7 @@ export async function runServer(mode: RunMode): Promise<void> {
   logger.info({ address: server.url, worker, database: db.kind, eligibility: config.eligibilityProvider }, 'listening');
   if (!mode.production) {
     console.log(`Database: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}/pglite`}`);
-    console.log(`Eligibility provider: ${config.eligibilityProvider}${config.eligibilityProvider === 'simulated' ? ' (demo only: fake payer answers)' : ''}`);
+    console.log(`Eligibility provider: ${config.eligibilityProvider}${config.eligibilityProvider === 'simulated' ? ' (demo only: a stand-in clearinghouse on 127.0.0.1 answers from recorded documents)' : ''}`);
     if (!config.staffToken) console.log('Staff API disabled: set IOP_STAFF_TOKEN to enable /api/iop/staff/.');
     console.log(`IOP Widgets demo center: ${server.url}/  (API: ${server.url}/api/iop/)`);
   }
@@ -107,6 +127,7 @@ export async function runServer(mode: RunMode): Promise<void> {
       draining = true;
       logger.info({ signal, drainTimeoutMs: config.drainTimeoutMs }, 'draining');
       const [drained] = await Promise.all([server.drain(config.drainTimeoutMs), jobs.stop()]);
+      await eligibility.standIn?.close();
       await db.close();
       logger.info({ drained }, 'stopped');
       logger.flush();

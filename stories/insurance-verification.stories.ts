@@ -3,10 +3,11 @@ import { html } from 'lit';
 import '../src/elements/insurance-verification/insurance-verification.js';
 import type { IopInsuranceVerification } from '../src/elements/insurance-verification/insurance-verification.js';
 
-// Data: the seeded reference API at /api/iop/ (the test runner proxies it to a fresh server with the
-// SIMULATED payer). In Storybook, the loader below swaps in the same server running in the page
-// (server/browser-backend.ts) for that api-base. Each outcome story's `play` drives the widget
-// with one of the simulated payer's documented test member ids (server/eligibility/).
+// Data: the seeded reference API at /api/iop/ (the test runner proxies it to a fresh server whose
+// eligibility provider asks the STAND-IN clearinghouse). In Storybook, the loader below swaps in the
+// same server running in the page (server/browser-backend.ts) for that api-base. Each outcome story's
+// `play` drives the widget with one of the stand-in's documented test member ids
+// (server/eligibility/stand-in-clearinghouse.ts).
 
 interface InsuranceArgs {
   'api-base': string;
@@ -94,10 +95,10 @@ type Story = StoryObj<InsuranceArgs>;
 /** The first question: an accessible insurer combobox, "I don't see my insurer", and the self-pay path. */
 export const ChooseInsurer: Story = {};
 
-/** Simulated member IOPACTIVE01: active, in network, deductible and out-of-pocket left, and the cost estimate. */
+/** Stand-in member IOPACTIVE01: active, in network, deductible and out-of-pocket left, visit limit, and the cost estimate. */
 export const Active: Story = { play: checkMember('IOPACTIVE01') };
 
-/** Simulated Medicare member 1EG4TE5MK70 (CMS example MBI form): the same active plan. */
+/** Stand-in Medicare member 1EG4TE5MK70 (CMS example MBI form): the same active plan. */
 export const ActiveMedicare: Story = { name: 'Active (Medicare MBI)', play: checkMember('1EG4TE5MK70', 'Medicare') };
 
 /** IOPNODETAIL01: active, but the payer shared no behavioural-health details; a call back is the normal path. */
@@ -112,8 +113,17 @@ export const NotFound: Story = { play: checkMember('NOBODY1234') };
 /** IOPTIMEOUT01: 202 and polling with progress, then active. */
 export const PendingThenActive: Story = { name: '202 pending, then active', play: checkMember('IOPTIMEOUT01') };
 
-/** IOPDOWN01: 202, then the payer is unavailable; we will call you. */
+/** IOPDOWN01: 202, then AAA 42 (the payer cannot answer now); we will call you. */
 export const PayerUnavailable: Story = { play: checkMember('IOPDOWN01') };
+
+/** IOPCARVEOUT01: behavioural health carved out to another administrator; figures we will confirm by phone. */
+export const CarvedOut: Story = { name: 'Behavioural health carved out', play: checkMember('IOPCARVEOUT01') };
+
+/** IOPDEDMET01: the deductible is met; the estimate starts at the cost share. */
+export const DeductibleMet: Story = { play: checkMember('IOPDEDMET01') };
+
+/** IOPBADID01: AAA 72, the insurer cannot match the member ID; back to that field with what to fix. */
+export const MemberIdRejected: Story = { name: 'Member ID rejected (AAA 72)', play: checkMember('IOPBADID01') };
 
 /** Submitting the card details empty: the error summary and each field's message. */
 export const ValidationErrors: Story = {

@@ -1,8 +1,8 @@
 /**
- * Where benefits come from. A real clearinghouse (X12 270/271) would be one more implementation.
+ * Where benefits come from: a clearinghouse (X12 270/271 as JSON or EDI), or staff by phone.
  * Providers never decide network status: the center's contract list does (see DOMAIN.md).
  */
-import type { Coverage, EligibilityRequest } from '../../src/api/schemas.js';
+import type { Coverage, EligibilityCheck, EligibilityRequest } from '../../src/api/schemas.js';
 
 export interface PayerRecord {
   readonly id: string;
@@ -22,8 +22,16 @@ export interface EligibilityInquiry {
 export type PayerCoverage = Omit<Coverage, 'inNetwork'>;
 
 export type EligibilityAnswer =
-  | { readonly status: 'complete'; readonly outcome: 'active' | 'inactive' | 'not-found' | 'details-missing'; readonly coverage?: PayerCoverage }
-  | { readonly status: 'callback'; readonly outcome: 'manual' | 'payer-unavailable' }
+  | {
+      readonly status: 'complete';
+      readonly outcome: 'active' | 'inactive' | 'not-found' | 'details-missing' | 'correction-needed';
+      readonly coverage?: PayerCoverage;
+      /** For `correction-needed` and `not-found`: the detail the payer could not match. */
+      readonly correction?: EligibilityCheck['correction'];
+      /** Why, in the payer's words (AAA codes): sealed with the result for staff, never sent to the widget. */
+      readonly staffNote?: string;
+    }
+  | { readonly status: 'callback'; readonly outcome: 'manual' | 'payer-unavailable'; readonly staffNote?: string }
   | { readonly status: 'pending'; readonly retryAfterSeconds: number };
 
 export interface EligibilityProvider {

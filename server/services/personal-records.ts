@@ -90,16 +90,26 @@ export async function createCallbackRequest(deps: ServiceDeps, request: Callback
   return { id, status: 'received' };
 }
 
-/** What is sealed in result_sealed once the payer answered. */
+/** What is sealed in result_sealed once the payer answered. `staffNote` is for staff only. */
 interface EligibilityResult {
   outcome: NonNullable<EligibilityCheck['outcome']>;
   coverage?: Coverage;
+  correction?: EligibilityCheck['correction'];
+  staffNote?: string;
 }
 
 function resultOf(answer: Exclude<EligibilityAnswer, { status: 'pending' }>, inNetwork: boolean | null): EligibilityResult {
-  if (answer.status === 'callback' || !answer.coverage) return { outcome: answer.outcome };
+  const forStaff = answer.staffNote ? { staffNote: answer.staffNote } : {};
+  if (answer.status === 'callback') return { outcome: answer.outcome, ...forStaff };
+  const correction = answer.correction ? { correction: answer.correction } : {};
+  if (!answer.coverage) return { outcome: answer.outcome, ...correction, ...forStaff };
   // Network status is the center's contract list, never the payer's EB12 flag.
-  return { outcome: answer.outcome, coverage: { ...answer.coverage, inNetwork } };
+  return { outcome: answer.outcome, coverage: { ...answer.coverage, inNetwork }, ...correction, ...forStaff };
+}
+
+/** The widget's view of a result: the staff note stays on the server. */
+function publicResult({ staffNote: _forStaffOnly, ...result }: EligibilityResult): Omit<EligibilityResult, 'staffNote'> {
+  return result;
 }
 
 export interface EligibilityReply {
@@ -153,7 +163,7 @@ export async function createEligibilityCheck(deps: ServiceDeps, sent: Eligibilit
     );
     await deps.notifier.notify({ type: 'eligibility-check.created', id }, tx);
   });
-  return { pending: false, check: { id, status: answer.status, ...result, checkedAt: now.toISOString() } };
+  return { pending: false, check: { id, status: answer.status, ...publicResult(result), checkedAt: now.toISOString() } };
 }
 
 interface CheckRow {
@@ -169,7 +179,7 @@ export const ELIGIBILITY_POLL_JOB = 'eligibility.poll';
 export const eligibilityPollKey = (checkId: string) => `${ELIGIBILITY_POLL_JOB}:${checkId}`;
 
 function checkFromRow(id: string, row: CheckRow, result: EligibilityResult | undefined, now: Date): EligibilityCheck {
-  if (result) return { id, status: row.status, ...result, checkedAt: row.checked_at.toISOString() };
+  if (result) return { id, status: row.status, ...publicResult(result), checkedAt: row.checked_at.toISOString() };
   const waitMs = (row.retry_at?.getTime() ?? 0) - now.getTime();
   return { id, status: 'pending', retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), checkedAt: row.checked_at.toISOString() };
 }

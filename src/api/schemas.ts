@@ -332,15 +332,29 @@ export const Coverage = z.object({
   priorAuthorization: z.enum(['yes', 'no', 'unknown']),
   /** False when the payer did not return behavioural-health cost details (CAQH CORE allows it). */
   behavioralHealthDetails: z.boolean(),
+  planBegin: z.optional(CalendarDate),
+  planEnd: z.optional(CalendarDate),
+  familyDeductible: z.optional(AmountWithRemaining),
+  familyOutOfPocket: z.optional(AmountWithRemaining),
+  /** Behavioural-health visits a year the plan allows, and how many are left when the payer says. */
+  visitLimit: z.optional(z.object({ visits: wholeNumber().check(z.gte(0)), remaining: z.optional(wholeNumber().check(z.gte(0))) })),
+  /** The payer's own network flag (EB12) for these benefits: its statement only, never whether this center is in network. */
+  payerNetworkStatement: z.optional(z.enum(['in-network', 'out-of-network', 'unknown', 'not-applicable'])),
+  /** Behavioural-health benefits carved out to another administrator, named so staff know whom to call. */
+  behavioralHealthAdministrator: z.optional(z.object({ name: ShortText, phone: z.optional(z.string().check(z.maxLength(30))) })),
+  /** Figures the payer did not share, which the center will confirm by phone (never shown as zero). */
+  confirmByPhone: z.optional(z.array(z.enum(['deductible', 'out-of-pocket', 'cost-share', 'prior-authorization']))),
 });
 
-export const EligibilityOutcome = z.enum(['active', 'inactive', 'not-found', 'details-missing', 'payer-unavailable', 'manual']);
+export const EligibilityOutcome = z.enum(['active', 'inactive', 'not-found', 'details-missing', 'payer-unavailable', 'manual', 'correction-needed']);
 
 export const EligibilityCheck = z.object({
   id: Id,
   status: z.enum(['pending', 'complete', 'callback']),
   outcome: z.optional(EligibilityOutcome),
   coverage: z.optional(Coverage),
+  /** For `correction-needed` and `not-found`: the detail the payer could not match, to check and send again. */
+  correction: z.optional(z.enum(['member-id', 'date-of-birth', 'name'])),
   /** For `pending`: when to ask again. */
   retryAfterSeconds: z.optional(wholeNumber().check(z.gte(1), z.lte(300))),
   checkedAt: Instant,

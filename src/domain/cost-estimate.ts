@@ -2,7 +2,8 @@
  * What a whole IOP program may cost a person: the program's billed price per day × days a week ×
  * weeks, run day by day through the deductible still to meet, then coinsurance or a copay, capped
  * by the out-of-pocket maximum still to meet. Every figure the estimate rests on comes back as an
- * assumption to show beside it: it is an estimate, never a bill.
+ * assumption to show beside it, saying where it came from (the payer's 271, the center, or our own
+ * assumption): it is an estimate, never a bill.
  */
 
 export interface ProgramPrice {
@@ -17,25 +18,51 @@ export interface CoverageTerms {
   coinsurancePercent?: number;
   copayCents?: number;
   outOfPocketRemainingCents?: number;
+  /** A family deductible or out-of-pocket met first also ends the individual's (embedded amounts). */
+  familyDeductibleRemainingCents?: number;
+  familyOutOfPocketRemainingCents?: number;
+  /** Behavioural-health visits the plan still allows this year; days beyond them are not covered. */
+  visitsRemaining?: number;
   /** The center's own contract status; null when unknown. */
   inNetwork: boolean | null;
 }
 
 export type Assumption =
   | { kind: 'program'; days: number; daysPerWeek: number; weeks: number; perDayCents: number; billedCents: number }
-  | { kind: 'deductible'; remainingCents: number }
+  | { kind: 'deductible'; remainingCents: number; family?: true }
   | { kind: 'deductible-unknown' }
   | { kind: 'coinsurance'; percent: number }
   | { kind: 'copay'; perDayCents: number }
   /** Both are on file and the plan did not say which applies to IOP: the range spans both. */
   | { kind: 'cost-share-either' }
   | { kind: 'cost-share-unknown' }
-  | { kind: 'out-of-pocket-cap'; remainingCents: number }
+  | { kind: 'out-of-pocket-cap'; remainingCents: number; family?: true }
+  | { kind: 'visit-limit'; coveredDays: number; uncoveredDays: number }
   | { kind: 'out-of-pocket-unknown' }
   | { kind: 'out-of-network' }
   | { kind: 'network-unknown' }
   | { kind: 'self-pay'; discountPercent?: number }
   | { kind: 'not-a-bill' };
+
+/** Where a figure behind the estimate came from. */
+export type AssumptionSource = 'payer' | 'center' | 'assumed';
+
+export function assumptionSource(assumption: Assumption): AssumptionSource {
+  switch (assumption.kind) {
+    case 'deductible':
+    case 'coinsurance':
+    case 'copay':
+    case 'out-of-pocket-cap':
+    case 'visit-limit':
+      return 'payer';
+    case 'program':
+    case 'out-of-network':
+    case 'self-pay':
+      return 'center';
+    default:
+      return 'assumed';
+  }
+}
 
 export interface CostEstimate {
   lowCents: number;
@@ -84,8 +111,11 @@ export function estimateCoveredCost(price: ProgramPrice, coverage: CoverageTerms
   ];
 
   const deductibleKnown = coverage.deductibleRemainingCents !== undefined;
-  const deductible = whole(coverage.deductibleRemainingCents ?? 0);
-  assumptions.push(deductibleKnown ? { kind: 'deductible', remainingCents: deductible } : { kind: 'deductible-unknown' });
+  const familyDeductibleFirst = deductibleKnown && coverage.familyDeductibleRemainingCents !== undefined && coverage.familyDeductibleRemainingCents < coverage.deductibleRemainingCents!;
+  const deductible = whole((familyDeductibleFirst ? coverage.familyDeductibleRemainingCents : coverage.deductibleRemainingCents) ?? 0);
+  assumptions.push(
+    deductibleKnown ? { kind: 'deductible', remainingCents: deductible, ...(familyDeductibleFirst ? { family: true as const } : {}) } : { kind: 'deductible-unknown' },
+  );
 
   const shares: CostShare[] = [];
   if (coverage.coinsurancePercent !== undefined) {
@@ -106,23 +136,33 @@ export function estimateCoveredCost(price: ProgramPrice, coverage: CoverageTerms
   }
 
   // Unknown deductible: the low end assumes it is met, the high end that it covers the whole program.
+  // Days beyond the plan's visit limit are not covered: they cost the whole day, outside the cap.
+  const coveredDays = coverage.visitsRemaining === undefined ? days : Math.min(days, Math.max(0, Math.floor(coverage.visitsRemaining)));
+  const uncovered = (days - coveredDays) * perDay;
+  if (coveredDays < days) assumptions.push({ kind: 'visit-limit', coveredDays, uncoveredDays: days - coveredDays });
+  const coveredBill = coveredDays * perDay;
   const costs = shares.flatMap((share) =>
-    deductibleKnown ? [memberCost(days, perDay, deductible, share)] : [memberCost(days, perDay, 0, share), memberCost(days, perDay, billed, share)],
+    deductibleKnown
+      ? [memberCost(coveredDays, perDay, deductible, share)]
+      : [memberCost(coveredDays, perDay, 0, share), memberCost(coveredDays, perDay, coveredBill, share)],
   );
 
   let low = Math.min(...costs);
   let high = Math.max(...costs);
   if (coverage.outOfPocketRemainingCents !== undefined) {
-    const cap = whole(coverage.outOfPocketRemainingCents);
+    const familyFirst = coverage.familyOutOfPocketRemainingCents !== undefined && coverage.familyOutOfPocketRemainingCents < coverage.outOfPocketRemainingCents;
+    const cap = whole(familyFirst ? coverage.familyOutOfPocketRemainingCents! : coverage.outOfPocketRemainingCents);
     low = Math.min(low, cap);
     high = Math.min(high, cap);
-    assumptions.push({ kind: 'out-of-pocket-cap', remainingCents: cap });
+    assumptions.push({ kind: 'out-of-pocket-cap', remainingCents: cap, ...(familyFirst ? { family: true as const } : {}) });
   } else {
     assumptions.push({ kind: 'out-of-pocket-unknown' });
   }
 
+  low += uncovered;
+  high += uncovered;
   // Out of network the plan may pay nothing: the high end is the whole bill, outside the cap.
-  let notCovered = 0;
+  let notCovered = uncovered;
   if (coverage.inNetwork === false) {
     notCovered = billed;
     high = billed;

@@ -411,7 +411,7 @@ interface InsuranceCanaries {
   bestTimes: string;
 }
 
-/** The simulated payer's active member: insurer, card details, the result, then a call back. */
+/** The stand-in clearinghouse's active member: insurer, card details, the result, then a call back. */
 const SIMULATED_ACTIVE_MEMBER = 'IOPACTIVE01';
 
 type InsuranceStage = 'payer' | 'member' | 'result' | 'callback' | 'sent';
@@ -439,7 +439,7 @@ async function completeInsuranceCheck(scope: Scope, hands: Hands, canaries: Insu
   await hands.choose('relationship', 0);
   await hands.submit();
   await widget.getByText('Your insurance is active.').waitFor({ timeout: 20_000 });
-  assert.equal(await widget.getByText('Simulated PPO Gold').count(), 1, 'control: the simulated payer answered');
+  assert.equal(await widget.getByText('STAND-IN PPO GOLD').count(), 1, 'control: the stand-in clearinghouse answered');
   await at('result');
   await hands.press('Ask us to call you');
   await widget.locator('#callback-phone').waitFor();

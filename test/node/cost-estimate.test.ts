@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { daysPerWeek, estimateCoveredCost, estimateSelfPayCost, type CoverageTerms, type ProgramPrice } from '../../src/domain/cost-estimate.js';
+import { assumptionSource, daysPerWeek, estimateCoveredCost, estimateSelfPayCost, type CoverageTerms, type ProgramPrice } from '../../src/domain/cost-estimate.js';
 
 // The demo center's Day IOP: $325 a day, 3 days a week, 8 weeks = 24 days, $7,800 billed.
 const dayIop: ProgramPrice = { perDayCents: 32_500, daysPerWeek: 3, weeks: 8 };
@@ -30,6 +30,13 @@ describe('cost estimate: table', () => {
     ['deductible unknown: met to not met', dayIop, { coinsurancePercent: 20, outOfPocketRemainingCents: 420_000, inNetwork: true }, 156_000, 420_000],
     ['out of network: up to the whole bill', dayIop, { ...simulatedPlan, inNetwork: false }, 178_000, 780_000],
     ['copay larger than a day', { perDayCents: 3_000, daysPerWeek: 3, weeks: 2 }, { deductibleRemainingCents: 0, copayCents: 4_000, inNetwork: true }, 18_000, 18_000],
+    // Embedded deductible: the family's $200 left ends the individual's too. $200 + 20% of $7,600 = $1,720.
+    ['family deductible met first', dayIop, { ...simulatedPlan, copayCents: undefined, familyDeductibleRemainingCents: 20_000 }, 172_000, 172_000],
+    ['family deductible larger than the individual one changes nothing', dayIop, { ...simulatedPlan, familyDeductibleRemainingCents: 500_000 }, 178_000, 228_000],
+    ['family out-of-pocket left is the cap', dayIop, { ...simulatedPlan, familyOutOfPocketRemainingCents: 100_000 }, 100_000, 100_000],
+    // 20 visits left of 24 days: $900 + 20% of ($6,500 - $900) = $2,020, plus 4 days at $325 ($1,300).
+    ['visit limit: days beyond it at the full price, outside the cap', dayIop, { ...simulatedPlan, copayCents: undefined, visitsRemaining: 20 }, 332_000, 332_000],
+    ['no visits left: the whole bill', dayIop, { ...simulatedPlan, visitsRemaining: 0 }, 780_000, 780_000],
   ];
   for (const [name, price, coverage, low, high] of rows) {
     it(name, () => {
@@ -134,5 +141,33 @@ describe('cost estimate: properties', () => {
         return cheaper.lowCents >= 0 && cheaper.highCents === cheaper.billedCents && dearer.lowCents >= cheaper.lowCents;
       }),
     );
+  });
+});
+
+describe('cost estimate: where each figure came from', () => {
+  it('lists the payer’s figures apart from the center’s and our assumptions', () => {
+    const bySource = (coverage: CoverageTerms) => {
+      const estimate = estimateCoveredCost(dayIop, coverage);
+      return Object.fromEntries(
+        (['payer', 'center', 'assumed'] as const).map((source) => [source, estimate.assumptions.filter((a) => assumptionSource(a) === source).map((a) => a.kind)]),
+      );
+    };
+    assert.deepEqual(bySource({ ...simulatedPlan, visitsRemaining: 20 }), {
+      payer: ['deductible', 'coinsurance', 'copay', 'visit-limit', 'out-of-pocket-cap'],
+      center: ['program'],
+      assumed: ['cost-share-either', 'not-a-bill'],
+    });
+    assert.deepEqual(bySource({ inNetwork: null }), {
+      payer: [],
+      center: ['program'],
+      assumed: ['deductible-unknown', 'cost-share-unknown', 'out-of-pocket-unknown', 'network-unknown', 'not-a-bill'],
+    });
+    assert.deepEqual(bySource({ ...simulatedPlan, inNetwork: false }).center, ['program', 'out-of-network']);
+  });
+
+  it('marks a family figure that binds', () => {
+    const estimate = estimateCoveredCost(dayIop, { ...simulatedPlan, familyDeductibleRemainingCents: 10_000, familyOutOfPocketRemainingCents: 50_000 });
+    assert.deepEqual(estimate.assumptions.find((a) => a.kind === 'deductible'), { kind: 'deductible', remainingCents: 10_000, family: true });
+    assert.deepEqual(estimate.assumptions.find((a) => a.kind === 'out-of-pocket-cap'), { kind: 'out-of-pocket-cap', remainingCents: 50_000, family: true });
   });
 });

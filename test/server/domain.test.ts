@@ -15,7 +15,6 @@ import { canonicalJson, decideOnSeenKey, fingerprintMaterial } from '../../serve
 import { decideSeat, promotable } from '../../server/domain/rsvp-capacity.js';
 import { occursOn } from '../../src/domain/session-recurrence.js';
 import { addDays, instantToWallClock, offsetMinutesAt, wallTimeToInstant, weekdayOf } from '../../src/domain/zoned-time.js';
-import { simulatedEligibility } from '../../server/eligibility/simulated-eligibility.js';
 import { fieldErrors } from '../../server/http/field-errors.js';
 import { applyMigrations } from '../../server/db/migrate.js';
 import { migrationsFromDisk } from '../../server/db/migrations-from-disk.js';
@@ -277,19 +276,5 @@ describe('readServerConfig', () => {
     assert.throws(() => parseDataKeys(`a:${key},a:${key}`), /twice/);
     assert.throws(() => parseDataKeys(key), /id:base64/);
     assert.throws(() => parseDataKeys(`bad id:${key}`), /id:base64/);
-  });
-});
-
-describe('simulated eligibility (a fake payer)', () => {
-  const ask = (memberId: string, attempt = 1) => simulatedEligibility.inquire({ request: eligibilityRequest(memberId), payer: null, attempt });
-
-  it('answers each documented test member', async () => {
-    assert.equal((await ask('IOPACTIVE01')).status, 'complete');
-    assert.deepEqual(await ask('1EG4TE5MK72'), { status: 'complete', outcome: 'inactive', coverage: { active: false, priorAuthorization: 'unknown', behavioralHealthDetails: false } });
-    assert.equal(((await ask('IOPNODETAIL01')) as { outcome: string }).outcome, 'details-missing');
-    assert.equal(((await ask('SOMEONE-ELSE')) as { outcome: string }).outcome, 'not-found');
-    assert.equal((await ask('IOPTIMEOUT01')).status, 'pending');
-    assert.equal(((await ask('IOPTIMEOUT01', 2)) as { outcome: string }).outcome, 'active');
-    assert.deepEqual(await ask('IOPDOWN01', 2), { status: 'callback', outcome: 'payer-unavailable' });
   });
 });

@@ -66,7 +66,7 @@ for (const backend of testBackends()) {
       assert.ok(!JSON.stringify(lines).includes(canary.slice(0, 20)));
     });
 
-    it('answers every simulated eligibility outcome, with network status from the contract list', async () => {
+    it('answers every stand-in clearinghouse outcome, with network status from the contract list', async () => {
       const check = async (memberId: string, payerId: string | null) => {
         const response = await post(server, 'eligibility-checks', eligibilityRequest(memberId, payerId));
         return { status: response.status, check: EligibilityCheck.parse(response.json) };
@@ -78,7 +78,8 @@ for (const backend of testBackends()) {
       assert.deepEqual(active.check.coverage?.deductible, { totalCents: 150_000, remainingCents: 90_000 });
       assert.equal((await check('IOPACTIVE01', 'humana')).check.coverage?.inNetwork, false, 'Humana is out of network for this center');
       assert.equal((await check('1EG4TE5MK70', 'tricare-west')).check.coverage?.inNetwork, null, 'unknown contract status');
-      assert.equal((await check('IOPACTIVE01', null)).check.coverage?.inNetwork, null, 'free-text insurer');
+      // A typed insurer has no clearinghouse payer id to ask: staff call back.
+      assert.deepEqual([(await check('IOPACTIVE01', null)).check.status, (await check('IOPACTIVE01', null)).check.outcome], ['callback', 'manual'], 'free-text insurer');
       const missing = (await check('IOPNODETAIL01', 'aetna')).check;
       assert.equal(missing.outcome, 'details-missing');
       assert.equal(missing.coverage?.behavioralHealthDetails, false);

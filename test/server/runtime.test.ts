@@ -12,6 +12,7 @@ import { createBrowserBackend } from '../../server/browser-backend.js';
 import { applyMigrations } from '../../server/db/migrate.js';
 import { migrationsFromDisk } from '../../server/db/migrations-from-disk.js';
 import { openPgliteDatabase } from '../../server/db/pglite-database.js';
+import { standInDocumentsFromDisk } from '../../server/eligibility/stand-in-clearinghouse-server.js';
 import { loadDataKey } from '../../server/node-runtime.js';
 import { seedDemoCenter } from '../../server/seed/seed-demo-center.js';
 import { intakeRequest } from './support/fixtures.js';
@@ -42,7 +43,7 @@ describe('in-browser backend', () => {
   });
 
   it('serves the API in-process, with switchable failures', async () => {
-    const backend = await createBrowserBackend({ migrations: migrationsFromDisk(), latencyMs: 0 });
+    const backend = await createBrowserBackend({ migrations: migrationsFromDisk(), standInDocuments: standInDocumentsFromDisk(), latencyMs: 0 });
     try {
       const programs = await backend.fetch('/api/iop/programs');
       assert.equal(programs.status, 200);

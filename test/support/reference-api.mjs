@@ -1,5 +1,5 @@
 // The reference API server for browser tests: started fresh (new data directory, seeded demo
-// center, simulated eligibility) when the test runner starts, and reached through the dev server
+// center, simulated eligibility: the stand-in clearinghouse over HTTP) when the test runner starts, and reached through the dev server
 // at /api/iop/ so pages under test talk to it same-origin, as a center's own site would.
 import { request } from 'node:http';
 import { startReferenceServer } from './reference-server-process.mjs';

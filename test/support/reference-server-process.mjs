@@ -29,7 +29,7 @@ export function freePort(host = '127.0.0.1') {
 /**
  * Starts `entry` (server/main.ts, run through tsx, or scripts/start.mjs) from the repository root and
  * resolves once it listens on `host`. `env` adds to (and may override) the eligibility provider,
- * which defaults to the simulated one; the port, host, data directory, data key and DATABASE_URL are
+ * which defaults to the simulated one (the stand-in clearinghouse); the port, host, data directory, data key and DATABASE_URL are
  * always the ones chosen here. `stop()` kills the server and removes its data directory.
  */
 export async function startReferenceServer({ entry = 'server/main.ts', env = {}, host = '127.0.0.1', timeoutMs = 60_000 } = {}) {

@@ -155,7 +155,27 @@ export type InsuranceMessage =
   | 'callbackSent'
   | 'callbackQueued'
   | 'callbackRefused'
-  | 'centerPhone';
+  | 'centerPhone'
+  | 'planDatesLine'
+  | 'familyDeductibleLine'
+  | 'familyOutOfPocketLine'
+  | 'visitLimitLine'
+  | 'visitLimitLeftLine'
+  | 'confirmDeductible'
+  | 'confirmOutOfPocket'
+  | 'confirmCostShare'
+  | 'carveOutLine'
+  | 'payerNetworkIn'
+  | 'payerNetworkOut'
+  | 'correctionMemberId'
+  | 'correctionDateOfBirth'
+  | 'correctionName'
+  | 'estimateFromPlan'
+  | 'estimateFromCenter'
+  | 'estimateAssumed'
+  | 'assumeDeductibleFamily'
+  | 'assumeCapFamily'
+  | 'assumeVisitLimit';
 
 export const insuranceMessages: Catalog<InsuranceMessage> = {
   en: {
@@ -313,6 +333,26 @@ export const insuranceMessages: Catalog<InsuranceMessage> = {
     callbackQueued: 'You seem to be offline. Your request is saved on this device and will be sent as soon as you are back online.',
     callbackRefused: 'We couldn’t accept the request. Please check your phone number and try again, or call us.',
     centerPhone: 'You can also call {center} at {phone}.',
+    planDatesLine: 'Plan year: {begin} to {end}.',
+    familyDeductibleLine: 'Family deductible: {total} a year, {remaining} still to meet.',
+    familyOutOfPocketLine: 'Family out-of-pocket maximum: {total} a year, {remaining} still to meet.',
+    visitLimitLine: 'Your plan covers up to {visits} outpatient mental health and addiction visits a year.',
+    visitLimitLeftLine: 'Your plan covers up to {visits} outpatient mental health and addiction visits a year; {remaining} are left this year.',
+    confirmDeductible: 'Deductible: your insurance company didn’t share it. We’ll confirm it by phone.',
+    confirmOutOfPocket: 'Out-of-pocket maximum: your insurance company didn’t share it. We’ll confirm it by phone.',
+    confirmCostShare: 'What you pay for each day after the deductible: your insurance company didn’t share it. We’ll confirm it by phone.',
+    carveOutLine: 'Your plan’s mental health and addiction care is managed by another company, {name}. We’ll confirm your benefits with them and call you.',
+    payerNetworkIn: 'Your insurance company describes these as in-network benefits. That is their statement about your plan; whether we are in your network comes from our own contracts.',
+    payerNetworkOut: 'Your insurance company describes these as out-of-network benefits. That is their statement about your plan; whether we are in your network comes from our own contracts.',
+    correctionMemberId: 'Your insurance company couldn’t match this member ID. Check it against your card and try again.',
+    correctionDateOfBirth: 'Your insurance company has a different date of birth on file. Check it and try again.',
+    correctionName: 'Your insurance company couldn’t match this name. Use the name exactly as it is on your card.',
+    estimateFromPlan: 'From your insurance company',
+    estimateFromCenter: 'From us',
+    estimateAssumed: 'What we assumed',
+    assumeDeductibleFamily: 'Your family has {amount} of its deductible left to meet, less than your own, and meeting it meets yours. Until then you pay the full cost of each day.',
+    assumeCapFamily: 'You won’t pay more than the {amount} left of your family’s out-of-pocket maximum for covered care this year.',
+    assumeVisitLimit: 'Your plan covers {covered} more days of this care this year; the other {uncovered} days are counted at the full price.',
   },
   es: {
     title: 'Verifique su seguro',
@@ -469,5 +509,25 @@ export const insuranceMessages: Catalog<InsuranceMessage> = {
     callbackQueued: 'Parece que no tiene conexión. Su solicitud está guardada en este dispositivo y se enviará en cuanto vuelva a tener conexión.',
     callbackRefused: 'No pudimos aceptar la solicitud. Revise su número de teléfono e inténtelo de nuevo, o llámenos.',
     centerPhone: 'También puede llamar a {center} al {phone}.',
+    planDatesLine: 'Año del plan: del {begin} al {end}.',
+    familyDeductibleLine: 'Deducible familiar: {total} al año; quedan {remaining} por cubrir.',
+    familyOutOfPocketLine: 'Máximo de gastos de bolsillo familiar: {total} al año; quedan {remaining} por cubrir.',
+    visitLimitLine: 'Su plan cubre hasta {visits} visitas ambulatorias de salud mental y adicciones al año.',
+    visitLimitLeftLine: 'Su plan cubre hasta {visits} visitas ambulatorias de salud mental y adicciones al año; le quedan {remaining} este año.',
+    confirmDeductible: 'Deducible: su compañía de seguros no lo informó. Lo confirmaremos por teléfono.',
+    confirmOutOfPocket: 'Máximo de gastos de bolsillo: su compañía de seguros no lo informó. Lo confirmaremos por teléfono.',
+    confirmCostShare: 'Lo que paga por cada día después del deducible: su compañía de seguros no lo informó. Lo confirmaremos por teléfono.',
+    carveOutLine: 'La atención de salud mental y adicciones de su plan la administra otra compañía, {name}. Confirmaremos sus beneficios con ellos y le llamaremos.',
+    payerNetworkIn: 'Su compañía de seguros describe estos beneficios como dentro de la red. Es lo que ellos dicen de su plan; si estamos en su red lo sabemos por nuestros propios contratos.',
+    payerNetworkOut: 'Su compañía de seguros describe estos beneficios como fuera de la red. Es lo que ellos dicen de su plan; si estamos en su red lo sabemos por nuestros propios contratos.',
+    correctionMemberId: 'Su compañía de seguros no encontró este número de miembro. Compárelo con su tarjeta e inténtelo de nuevo.',
+    correctionDateOfBirth: 'Su compañía de seguros tiene otra fecha de nacimiento registrada. Revísela e inténtelo de nuevo.',
+    correctionName: 'Su compañía de seguros no encontró este nombre. Escríbalo tal como aparece en su tarjeta.',
+    estimateFromPlan: 'De su compañía de seguros',
+    estimateFromCenter: 'De nosotros',
+    estimateAssumed: 'Lo que suponemos',
+    assumeDeductibleFamily: 'A su familia le quedan {amount} de su deducible, menos que a usted, y al cubrirlo se cubre también el suyo. Hasta entonces paga el costo completo de cada día.',
+    assumeCapFamily: 'No pagará más de los {amount} que le quedan del máximo de gastos de bolsillo de su familia por atención cubierta este año.',
+    assumeVisitLimit: 'Su plan cubre {covered} días más de esta atención este año; los otros {uncovered} días se cuentan a precio completo.',
   },
 };

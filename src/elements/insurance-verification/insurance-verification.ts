@@ -3,7 +3,16 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { CallbackRequest, CardPhotoUpload, Contact, Coverage, EligibilityCheck, EligibilityRequest, Payer, PayerList, ProgramList, Track } from '../../api/schemas.js';
 import { createIdempotencyKey } from '../../client/client.js';
-import { daysPerWeek, estimateCoveredCost, estimateSelfPayCost, type Assumption, type CostEstimate, type ProgramPrice } from '../../domain/cost-estimate.js';
+import {
+  assumptionSource,
+  daysPerWeek,
+  estimateCoveredCost,
+  estimateSelfPayCost,
+  type Assumption,
+  type AssumptionSource,
+  type CostEstimate,
+  type ProgramPrice,
+} from '../../domain/cost-estimate.js';
 import {
   callbackProblems,
   memberProblems,
@@ -16,7 +25,7 @@ import {
   type PersonAnswers,
 } from '../../domain/eligibility-form.js';
 import { normalizeMemberId, type MemberIdRule } from '../../domain/member-id.js';
-import { formatMoney } from '../../i18n/format.js';
+import { formatDate, formatMoney } from '../../i18n/format.js';
 import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import type { StorageMode } from '../../store/store.js';
@@ -80,6 +89,8 @@ interface InsuranceDraft {
   callbackKey?: string;
   /** Where "Back" from the call-back step returns. */
   callbackFrom?: Step;
+  /** The detail the insurer could not match (an AAA rejection): shown on its field until the next check. */
+  payerCorrection?: NonNullable<EligibilityCheck['correction']>;
 }
 
 const DRAFT_ID = 'insurance-verification';
@@ -141,6 +152,13 @@ const callbackFieldIds: Record<CallbackField, string> = { phone: 'callback-phone
 
 const today = () => new Date().toLocaleDateString('en-CA');
 
+/** The field an insurer's AAA rejection points to, and what to tell the person there. */
+const correctionTarget: Record<NonNullable<EligibilityCheck['correction']>, { field: MemberField; message: InsuranceMessage }> = {
+  'member-id': { field: 'memberId', message: 'correctionMemberId' },
+  'date-of-birth': { field: 'patientDateOfBirth', message: 'correctionDateOfBirth' },
+  name: { field: 'patientFirstName', message: 'correctionName' },
+};
+
 /**
  * Checks a person's insurance for the center's Intensive Outpatient Program and shows, in plain
  * language, whether it is active, whether the center is in network, what is left of the deductible
@@ -171,6 +189,8 @@ export class IopInsuranceVerification extends LitElement {
   private restored = false;
   private focusHeadingNext = false;
   private focusSummaryNext = false;
+  /** Id of a field to focus after the next render (an insurer's correction). */
+  private focusFieldNext?: string;
   /** Idempotency keys of photos handed to the outbox, per check: each photo reaches a check once. */
   private readonly photoKeys = new WeakMap<Blob, Map<string, string>>();
   /** Outbox entries of card photos that wait for the connection. */
@@ -243,6 +263,8 @@ export class IopInsuranceVerification extends LitElement {
       // The answer replaces the progress: move focus to it, unless the person is elsewhere on the page.
       if (check.status !== 'pending' && this.shadowRoot?.activeElement) this.focusHeadingNext = true;
       this.dispatchEvent(new IopEligibilityCheckedEvent(check.id, check.status));
+      // The insurer named a detail the person can fix: take them to that field.
+      if (check.outcome === 'correction-needed' && check.correction) this.showCorrection(check.correction);
     };
   }
 
@@ -265,6 +287,10 @@ export class IopInsuranceVerification extends LitElement {
     if (this.focusSummaryNext) {
       this.focusSummaryNext = false;
       focusErrorSummary(this.shadowRoot);
+    } else if (this.focusFieldNext) {
+      const id = this.focusFieldNext;
+      this.focusFieldNext = undefined;
+      this.shadowRoot?.getElementById(id)?.focus();
     } else if (this.focusHeadingNext) {
       this.focusHeadingNext = false;
       this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
@@ -416,9 +442,16 @@ export class IopInsuranceVerification extends LitElement {
     );
   }
 
+  private showCorrection(correction: NonNullable<EligibilityCheck['correction']>): void {
+    this.answers = { ...this.answers, step: 'member', payerCorrection: correction };
+    this.focusHeadingNext = false;
+    this.focusFieldNext = memberFieldIds[correctionTarget[correction].field];
+    void this.saveNow();
+  }
+
   private async startCheck(): Promise<void> {
     const checkKey = this.answers.checkKey ?? createIdempotencyKey();
-    this.answers = { ...this.answers, checkKey, step: 'checking' };
+    this.answers = { ...this.answers, checkKey, step: 'checking', payerCorrection: undefined };
     this.showErrors = false;
     this.focusHeadingNext = true;
     await this.saveNow();
@@ -568,11 +601,15 @@ export class IopInsuranceVerification extends LitElement {
 
   /** Shown only after a failed submit; `always` for deciding whether a submit may go ahead. */
   private memberErrors(always = false): FieldError[] {
-    if (!this.showErrors && !always) return [];
+    const correction = this.answers.payerCorrection && correctionTarget[this.answers.payerCorrection];
+    if (!this.showErrors && !always) {
+      // What the insurer could not match shows at once; it never blocks sending the details again.
+      return correction && !always ? [{ id: memberFieldIds[correction.field], message: this.t(correction.message) }] : [];
+    }
     const problems = memberProblems(this.answers.member, this.memberIdRule, today());
     return (Object.keys(memberFieldIds) as MemberField[]).flatMap((field) => {
       const problem = problems[field];
-      if (!problem) return [];
+      if (!problem) return correction?.field === field && !always ? [{ id: memberFieldIds[field], message: this.t(correction.message) }] : [];
       const keys = memberErrorKey[field];
       return [{ id: memberFieldIds[field], message: this.t(keys[problem] ?? keys.required) }];
     });
@@ -926,16 +963,33 @@ export class IopInsuranceVerification extends LitElement {
 
   private renderCoverageFacts(coverage: Coverage): TemplateResult {
     const facts: string[] = [];
-    if (coverage.deductible) {
-      facts.push(this.t('deductibleLine', { total: this.money(coverage.deductible.totalCents), remaining: this.money(coverage.deductible.remainingCents) }));
-    }
-    if (coverage.outOfPocket) {
-      facts.push(this.t('outOfPocketLine', { total: this.money(coverage.outOfPocket.totalCents), remaining: this.money(coverage.outOfPocket.remainingCents) }));
-    }
+    const confirm = new Set(coverage.confirmByPhone ?? []);
+    const amount = (line: InsuranceMessage, value: { totalCents: number; remainingCents: number }) =>
+      this.t(line, { total: this.money(value.totalCents), remaining: this.money(value.remainingCents) });
+    if (coverage.planBegin && coverage.planEnd) facts.push(this.t('planDatesLine', { begin: this.day(coverage.planBegin), end: this.day(coverage.planEnd) }));
+    if (coverage.behavioralHealthAdministrator) facts.push(this.t('carveOutLine', { name: coverage.behavioralHealthAdministrator.name }));
+    if (coverage.deductible) facts.push(amount('deductibleLine', coverage.deductible));
+    else if (confirm.has('deductible')) facts.push(this.t('confirmDeductible'));
+    if (coverage.familyDeductible) facts.push(amount('familyDeductibleLine', coverage.familyDeductible));
+    if (coverage.outOfPocket) facts.push(amount('outOfPocketLine', coverage.outOfPocket));
+    else if (confirm.has('out-of-pocket')) facts.push(this.t('confirmOutOfPocket'));
+    if (coverage.familyOutOfPocket) facts.push(amount('familyOutOfPocketLine', coverage.familyOutOfPocket));
     if (coverage.coinsurancePercent !== undefined) facts.push(this.t('coinsuranceLine', { percent: coverage.coinsurancePercent }));
     if (coverage.copayCents !== undefined) facts.push(this.t('copayLine', { amount: this.money(coverage.copayCents) }));
+    if (confirm.has('cost-share')) facts.push(this.t('confirmCostShare'));
+    if (coverage.visitLimit) {
+      const { visits, remaining } = coverage.visitLimit;
+      facts.push(remaining === undefined ? this.t('visitLimitLine', { visits }) : this.t('visitLimitLeftLine', { visits, remaining }));
+    }
     facts.push(this.t(coverage.priorAuthorization === 'yes' ? 'priorAuthYes' : coverage.priorAuthorization === 'no' ? 'priorAuthNo' : 'priorAuthUnknown'));
+    if (coverage.payerNetworkStatement === 'in-network') facts.push(this.t('payerNetworkIn'));
+    if (coverage.payerNetworkStatement === 'out-of-network') facts.push(this.t('payerNetworkOut'));
     return html`<ul class="facts">${facts.map((fact) => html`<li>${fact}</li>`)}</ul>`;
+  }
+
+  /** A plan date (YYYY-MM-DD) in the person's language, read as a calendar day. */
+  private day(date: string): string {
+    return formatDate(`${date}T12:00:00Z`, this.settings.locale, 'UTC', { weekday: undefined, year: 'numeric' });
   }
 
   private assumptionText(assumption: Assumption): string {
@@ -949,7 +1003,7 @@ export class IopInsuranceVerification extends LitElement {
           billed: this.money(assumption.billedCents),
         });
       case 'deductible':
-        return this.t('assumeDeductible', { amount: this.money(assumption.remainingCents) });
+        return this.t(assumption.family ? 'assumeDeductibleFamily' : 'assumeDeductible', { amount: this.money(assumption.remainingCents) });
       case 'deductible-unknown':
         return this.t('assumeDeductibleUnknown');
       case 'coinsurance':
@@ -961,7 +1015,9 @@ export class IopInsuranceVerification extends LitElement {
       case 'cost-share-unknown':
         return this.t('assumeShareUnknown');
       case 'out-of-pocket-cap':
-        return this.t('assumeCap', { amount: this.money(assumption.remainingCents) });
+        return this.t(assumption.family ? 'assumeCapFamily' : 'assumeCap', { amount: this.money(assumption.remainingCents) });
+      case 'visit-limit':
+        return this.t('assumeVisitLimit', { covered: assumption.coveredDays, uncovered: assumption.uncoveredDays });
       case 'out-of-pocket-unknown':
         return this.t('assumeCapUnknown');
       case 'out-of-network':
@@ -973,6 +1029,22 @@ export class IopInsuranceVerification extends LitElement {
       case 'not-a-bill':
         return this.t('assumeNotABill');
     }
+  }
+
+  /** The figures behind the estimate, grouped by where they came from: the payer, the center, or us. */
+  private renderAssumptions(assumptions: Assumption[]): TemplateResult {
+    const groups: Array<[AssumptionSource, InsuranceMessage]> = [
+      ['payer', 'estimateFromPlan'],
+      ['center', 'estimateFromCenter'],
+      ['assumed', 'estimateAssumed'],
+    ];
+    return html`${groups.map(([source, title]) => {
+      const items = assumptions.filter((assumption) => assumptionSource(assumption) === source);
+      return items.length
+        ? html`<h5 class="assumption-source">${this.t(title)}</h5>
+            <ul class="assumptions">${items.map((assumption) => html`<li>${this.assumptionText(assumption)}</li>`)}</ul>`
+        : nothing;
+    })}`;
   }
 
   private renderTrackChoice(): TemplateResult | typeof nothing {
@@ -1008,7 +1080,7 @@ export class IopInsuranceVerification extends LitElement {
               </p>
               <p><strong>${this.t('estimateNotABill')}</strong></p>
               <h4>${this.t('estimateAssumptions')}</h4>
-              <ul class="assumptions">${result.assumptions.map((assumption) => html`<li>${this.assumptionText(assumption)}</li>`)}</ul>
+              ${this.renderAssumptions(result.assumptions)}
             `
           : this.programs.state.status === 'pending'
             ? html`<p class="loading" role="status">${this.shared('loading')}</p>`
@@ -1040,6 +1112,9 @@ export class IopInsuranceVerification extends LitElement {
                 estimateCoveredCost(price, {
                   deductibleRemainingCents: coverage.deductible?.remainingCents,
                   outOfPocketRemainingCents: coverage.outOfPocket?.remainingCents,
+                  familyDeductibleRemainingCents: coverage.familyDeductible?.remainingCents,
+                  familyOutOfPocketRemainingCents: coverage.familyOutOfPocket?.remainingCents,
+                  visitsRemaining: coverage.visitLimit?.remaining,
                   coinsurancePercent: coverage.coinsurancePercent,
                   copayCents: coverage.copayCents,
                   inNetwork,
@@ -1058,12 +1133,16 @@ export class IopInsuranceVerification extends LitElement {
         `;
         break;
       case 'not-found':
+      case 'correction-needed': {
+        const correction = check.correction;
+        const fix = () => (correction ? this.showCorrection(correction) : this.goTo('member'));
         body = html`
-          <p class="notice"><strong>${this.t('resultNotFound')}</strong></p>
+          <p class="notice"><strong>${correction && check.outcome === 'correction-needed' ? this.t(correctionTarget[correction].message) : this.t('resultNotFound')}</strong></p>
           <p>${this.t('resultNotFoundHelp')}</p>
-          ${actions(html`<button type="button" @click=${() => this.goTo('member')}>${this.t('fixDetails')}</button>`)}
+          ${actions(html`<button type="button" @click=${fix}>${this.t('fixDetails')}</button>`)}
         `;
         break;
+      }
       default: {
         const key: InsuranceMessage =
           check.outcome === 'details-missing' ? 'resultDetailsMissing' : check.outcome === 'payer-unavailable' ? 'resultPayerUnavailable' : 'resultManual';

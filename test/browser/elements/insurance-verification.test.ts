@@ -1,5 +1,6 @@
 // <iop-insurance-verification> against the seeded reference server behind /api/iop/, whose eligibility
-// provider is the SIMULATED payer (a fake of the outside world: server/eligibility/simulated-eligibility.ts).
+// provider talks over HTTP to the STAND-IN clearinghouse (a fake of the outside world, answering from
+// recorded 271 documents: server/eligibility/stand-in-clearinghouse.ts).
 import { expect, fixture, fixtureCleanup, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Contact } from '../../../src/api/schemas.js';
@@ -272,14 +273,18 @@ describe('<iop-insurance-verification>', () => {
     });
   });
 
-  describe('every simulated outcome, through the UI', () => {
+  describe('every stand-in clearinghouse outcome, through the UI', () => {
     it('active: plan, network, deductible, out-of-pocket, cost share, prior auth and the estimate', async () => {
       const el = await mount();
       const checked = new Promise<IopEligibilityCheckedEvent>((resolve) => el.addEventListener('iop-eligibility-checked', resolve, { once: true }));
       await checkMember(el, 'IOPACTIVE01');
       const shown = text(el);
       expect(shown).to.contain('Your insurance is active.');
-      expect(shown).to.contain('Simulated PPO Gold');
+      expect(shown).to.contain('STAND-IN PPO GOLD');
+      expect(shown).to.contain('Plan year: January 1, 2026 to December 31, 2026.');
+      expect(shown).to.contain('Family deductible: $3,000 a year, $2,100 still to meet.');
+      expect(shown).to.contain('24 are left this year');
+      expect(shown).to.contain('That is their statement about your plan');
       expect(shown).to.contain('We are in network with this insurer.');
       expect(shown).to.contain('Deductible: $1,500 a year, $900 still to meet.');
       expect(shown).to.contain('Out-of-pocket maximum: $6,000 a year, $4,200 still to meet.');
@@ -290,6 +295,11 @@ describe('<iop-insurance-verification>', () => {
       expect($(el, '[part="estimate"]')!.textContent).to.contain('About $1,780 to $2,280 for the whole program.');
       expect(shown).to.contain('This is an estimate, not a bill.');
       expect(shown).to.contain('24 days of program (3 days a week for 8 weeks) at $325 a day: $7,800 before insurance.');
+      // Which figures came from the payer and which are ours: under their own headings.
+      const sources = [...root(el).querySelectorAll('[part="estimate"] h5')].map((title) => title.textContent!.trim());
+      expect(sources).to.deep.equal(['From your insurance company', 'From us', 'What we assumed']);
+      const fromPlan = $(el, '[part="estimate"] h5 + ul')!.textContent!;
+      expect(fromPlan).to.contain('$900 of your deductible').and.to.contain('20% of each day').and.not.to.contain('days of program');
       const event = await checked;
       expect(Object.keys(event.detail).sort()).to.deep.equal(['checkId', 'status']);
       expect(event.detail.status).to.equal('complete');
@@ -305,8 +315,10 @@ describe('<iop-insurance-verification>', () => {
       const hcp = [...root(el).querySelectorAll<HTMLInputElement>('input[name="track"]')].find((input) => input.value === 'hcp-evening-saturday')!;
       hcp.click();
       await el.updateComplete;
-      // 36 days at $375 = $13,500: $900 + $40 × 34 = $2,260 or $900 + 20% × $12,600 = $3,420.
-      expect($(el, '[part="estimate"]')!.textContent).to.contain('About $2,260 to $3,420');
+      // 36 days at $375, but the plan covers 24 more visits: $900 + $40 × 22 = $1,780 or $900 + 20% × $8,100
+      // = $2,520 for the covered days, plus 12 days at the full $375 ($4,500).
+      expect($(el, '[part="estimate"]')!.textContent).to.contain('About $6,280 to $7,020');
+      expect($(el, '[part="estimate"]')!.textContent).to.contain('the other 12 days are counted at the full price');
     });
 
     it('details missing: a normal outcome, with a call back', async () => {
@@ -331,6 +343,118 @@ describe('<iop-insurance-verification>', () => {
       [...root(el).querySelectorAll('button')].find((button) => button.textContent!.includes('Check my details'))!.click();
       await waitUntil(() => $(el, '#member-id'), 'the card details again');
       expect($<HTMLInputElement>(el, '#member-id')!.value).to.equal('NOBODY1234');
+    });
+
+    it('deductible met: $0 left is the payer’s figure, and the estimate starts at the cost share', async () => {
+      const el = await mount();
+      await checkMember(el, 'IOPDEDMET01');
+      const shown = text(el);
+      expect(shown).to.contain('Deductible: $1,500 a year, $0 still to meet.');
+      expect(shown).to.contain('Out-of-pocket maximum: $6,000 a year, $2,450 still to meet.');
+      // Day IOP, 24 days at $325: $40 × 24 = $960 or 20% × $7,800 = $1,560.
+      expect($(el, '[part="estimate"]')!.textContent).to.contain('About $960 to $1,560 for the whole program.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('behavioural health carved out: the administrator is named and unknown figures are confirmed by phone, never $0', async () => {
+      const el = await mount();
+      await checkMember(el, 'IOPCARVEOUT01');
+      const facts = $(el, '.facts')!.textContent!.replace(/\s+/g, ' ');
+      expect(facts).to.contain('managed by another company, EVERGREEN BEHAVIORAL HEALTH PARTNERS');
+      expect(facts).to.contain('Deductible: your insurance company didn’t share it. We’ll confirm it by phone.');
+      expect(facts).to.contain('Out-of-pocket maximum: your insurance company didn’t share it. We’ll confirm it by phone.');
+      expect(facts).to.contain('What you pay for each day after the deductible: your insurance company didn’t share it.');
+      expect(facts).to.contain('We will check whether your plan needs approval');
+      expect(facts).not.to.contain('$0');
+      expect($(el, '[part="estimate"]')!.textContent).to.contain('didn’t say how much deductible is left');
+      await expect(el).to.be.accessible();
+    });
+
+    it('carve-out in Spanish', async () => {
+      const el = await mount({ locale: 'es' });
+      await choosePayer(el, 'aetna', 'Aetna');
+      submit(el);
+      await fillMember(el, 'IOPCARVEOUT01');
+      submit(el);
+      await waitUntil(() => $(el, '.facts'), 'the result', { timeout: 12000 });
+      const facts = $(el, '.facts')!.textContent!.replace(/\s+/g, ' ');
+      expect(facts).to.contain('la administra otra compañía, EVERGREEN BEHAVIORAL HEALTH PARTNERS');
+      expect(facts).to.contain('Lo confirmaremos por teléfono.');
+      expect([...root(el).querySelectorAll('[part="estimate"] h5')].map((title) => title.textContent!.trim())).to.include('Lo que suponemos');
+      await expect(el).to.be.accessible();
+    });
+
+    it('AAA 72 (invalid member id): back to the member ID field, which says what to fix; fixing it checks again', async () => {
+      const el = await mount();
+      const statuses: string[] = [];
+      el.addEventListener('iop-eligibility-checked', (event) => statuses.push(event.detail.status));
+      await choosePayer(el, 'aetna', 'Aetna');
+      submit(el);
+      await fillMember(el, 'IOPBADID01');
+      submit(el);
+      await waitUntil(() => active(el)?.id === 'member-id', 'focus on the member ID field', { timeout: 12000 });
+      const field = $<HTMLInputElement>(el, '#member-id')!;
+      expect(field.getAttribute('aria-invalid')).to.equal('true');
+      const described = field.getAttribute('aria-describedby')!.split(' ').map((id) => root(el).getElementById(id)?.textContent ?? '').join(' ');
+      expect(described).to.contain('couldn’t match this member ID');
+      expect(field.value).to.equal('IOPBADID01', 'what the person typed stays');
+      expect(statuses).to.deep.equal(['complete']);
+      await expect(el).to.be.accessible();
+      await type(el, 'member-id', 'IOPACTIVE01');
+      submit(el);
+      await waitUntil(() => text(el).includes('Your insurance is active.'), 'the corrected check', { timeout: 12000 });
+    });
+
+    it('AAA 71 (date of birth) goes to the date of birth field', async () => {
+      const el = await mount();
+      await choosePayer(el, 'aetna', 'Aetna');
+      submit(el);
+      await fillMember(el, 'IOPBADDOB01');
+      submit(el);
+      await waitUntil(() => active(el)?.id === 'patient-dob', 'focus on the date of birth', { timeout: 12000 });
+      expect(text(el)).to.contain('different date of birth on file');
+    });
+
+    it('AAA 42 (payer down): a call back, with the reason recorded for staff only', async () => {
+      const el = await mount();
+      const checked = new Promise<IopEligibilityCheckedEvent>((resolve) => el.addEventListener('iop-eligibility-checked', resolve, { once: true }));
+      await checkMember(el, 'IOPPAYERDOWN01');
+      expect(text(el)).to.contain('isn’t answering right now');
+      expect(text(el)).not.to.contain('AAA');
+      const { checkId, status } = (await checked).detail;
+      expect(status).to.equal('callback');
+      const publicView = await (await fetch(`${API}eligibility-checks/${checkId}`)).json();
+      expect(publicView).not.to.have.property('staffNote');
+      const staff = await (await fetch(`${API}staff/eligibility-checks/${checkId}`, { headers: { authorization: `Bearer ${STAFF_TOKEN}` } })).json();
+      expect(staff.data.result.staffNote).to.contain('AAA 42').and.to.contain('Unable to Respond at Current Time');
+      await expect(el).to.be.accessible();
+    });
+
+    it('raw X12 271: the same result as its JSON twin', async () => {
+      const twin = await mount();
+      await checkMember(twin, 'IOPACTIVE01');
+      const twinFacts = $(twin, '.facts')!.textContent!.replace(/\s+/g, ' ');
+      const twinEstimate = $(twin, '.estimate-figure')!.textContent!.trim();
+      await forgetDrafts();
+      const el = await mount();
+      await checkMember(el, 'IOPX12ACTIVE01');
+      expect($(el, '.facts')!.textContent!.replace(/\s+/g, ' ')).to.equal(twinFacts);
+      expect($(el, '.estimate-figure')!.textContent!.trim()).to.equal(twinEstimate);
+      expect(twinFacts).to.contain('$900 still to meet');
+    });
+
+    it('no answer at all: the wait shows progress, then a call back', async function () {
+      this.timeout(40_000);
+      const el = await mount();
+      const statuses: string[] = [];
+      el.addEventListener('iop-eligibility-checked', (event) => statuses.push(event.detail.status));
+      await choosePayer(el, 'aetna', 'Aetna');
+      submit(el);
+      await fillMember(el, 'IOPNOANSWER01');
+      submit(el);
+      await waitUntil(() => text(el).includes('taking a little longer'), 'progress while pending', { timeout: 15000 });
+      await waitUntil(() => text(el).includes('isn’t answering right now'), 'the call back', { timeout: 25000 });
+      expect(statuses).to.deep.equal(['pending', 'callback']);
     });
 
     it('slow payer: 202, progress, then active', async () => {

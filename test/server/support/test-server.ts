@@ -12,7 +12,9 @@ import { migrationsFromDisk } from '../../../server/db/migrations-from-disk.js';
 import { openPgliteDatabase } from '../../../server/db/pglite-database.js';
 import { openPostgresDatabase } from '../../../server/db/postgres-database.js';
 import { TRUNCATE_RECORDS_SQL } from '../../../server/db/record-tables.js';
-import { simulatedEligibility } from '../../../server/eligibility/simulated-eligibility.js';
+import { standInDocumentsFromDisk } from '../../../server/eligibility/stand-in-clearinghouse-server.js';
+import { standInEligibility } from '../../../server/eligibility/stand-in-eligibility.js';
+import { read271 } from '../../../server/eligibility/x12-271-reader.js';
 import type { RequestLogEntry } from '../../../server/http/request-log.js';
 import { listen, nodeClientAddress } from '../../../server/node-runtime.js';
 import { createDataCipher, type DataCipher } from '../../../server/security/data-cipher.js';
@@ -98,7 +100,7 @@ export async function startTestServer(db: Database, clock: TestClock, options: P
   const { app, jobs } = createServerParts({
     db,
     cipher,
-    eligibility: simulatedEligibility,
+    eligibility: standInEligibility({ documents: standInDocumentsFromDisk(), readX12: read271 }),
     now: clock.now,
     log: (entry) => logs.push(entry),
     clientAddress: nodeClientAddress(false),
