@@ -35,8 +35,12 @@ export interface AppOptions {
   readonly eligibility: EligibilityProvider;
   /** Center origins allowed to call the API from their pages (same-origin needs no entry). */
   readonly allowedOrigins?: readonly string[];
-  /** Enables `/api/iop/staff/`. */
+  /** The previous release's shared staff token: still accepted, deprecated (see README, staff console). */
   readonly staffToken?: string;
+  /** The origin staff open the console at (`IOP_PUBLIC_ORIGIN`); unset: each request's own origin. */
+  readonly publicOrigin?: string;
+  /** Serves the staff console at `/console/` (built into dist/console/). */
+  readonly consoleFiles?: MiddlewareHandler;
   readonly notifier?: RecordNotifier;
   readonly log?: RequestLogger;
   readonly now?: () => Date;
@@ -209,7 +213,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return { status: 204 };
   }, support);
   mountEmbedRoutes(app, { apiBasePath: API_BASE_PATH, allowedOrigins: [...allowed], ...(options.embedBundle ? { bundle: options.embedBundle } : {}) });
-  mountStaffRoutes(app, API_BASE_PATH, { db: options.db, cipher: options.cipher, now, staffToken: options.staffToken });
+  mountStaffRoutes(app, API_BASE_PATH, {
+    db: options.db,
+    cipher: options.cipher,
+    now,
+    staffToken: options.staffToken,
+    publicOrigin: options.publicOrigin,
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
+  });
 
   app.all(`${API_BASE_PATH}*`, () => problemResponse({ status: 404, code: 'not-found', detail: 'There is no such endpoint.' }));
 
