@@ -93,6 +93,25 @@ function siteSecurityHeaders(c: Context): void {
   }
 }
 
+/**
+ * The staff console handles health data: same-origin code only, Trusted Types (only Lit's policy may
+ * create HTML), never framed, never cached, never a referrer.
+ */
+export const CONSOLE_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; media-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
+
+function consoleSecurityHeaders(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('content-security-policy', CONSOLE_CONTENT_SECURITY_POLICY);
+  headers.set('cache-control', 'no-store');
+  headers.set('x-content-type-options', 'nosniff');
+  headers.set('x-frame-options', 'DENY');
+  headers.set('referrer-policy', 'no-referrer');
+  headers.set('cross-origin-opener-policy', 'same-origin');
+  headers.set('permissions-policy', 'camera=(), geolocation=(), microphone=(), interest-cohort=()');
+  return new Response(response.body, { status: response.status, headers });
+}
+
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? jsonLinesToStdout;
@@ -223,6 +242,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   app.all(`${API_BASE_PATH}*`, () => problemResponse({ status: 404, code: 'not-found', detail: 'There is no such endpoint.' }));
+
+  if (options.consoleFiles) {
+    const consoleFiles = options.consoleFiles;
+    app.get('/console', (c) => c.redirect('/console/', 301));
+    app.get('/console/*', async (c) => {
+      c.set('route', 'console');
+      const served = await consoleFiles(c, async () => {});
+      return consoleSecurityHeaders(served instanceof Response ? served : new Response('Not found', { status: 404 }));
+    });
+  }
 
   if (options.staticFiles) {
     const staticFiles = options.staticFiles;

@@ -20,6 +20,8 @@ export interface ServerConfig {
   readonly bodyLimitBytes: number;
   /** Take the client address from the first X-Forwarded-For entry (only behind a proxy you run). */
   readonly trustProxy: boolean;
+  /** The origin staff open the console at (passkeys are bound to its host name); unset: http://HOST:PORT. */
+  readonly publicOrigin: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +61,16 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
   if (webhookUrl && !webhookSecret) throw new ConfigError('IOP_WEBHOOK_URL needs IOP_WEBHOOK_SECRET to sign deliveries');
   const staffToken = nonEmpty(env.IOP_STAFF_TOKEN);
   if (staffToken && staffToken.length < 24) throw new ConfigError('IOP_STAFF_TOKEN must be at least 24 characters');
+  const publicOrigin = nonEmpty(env.IOP_PUBLIC_ORIGIN);
+  if (publicOrigin) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(publicOrigin);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed?.origin !== publicOrigin) throw new ConfigError('IOP_PUBLIC_ORIGIN must be a bare origin such as https://console.example-center.org');
+  }
   return {
     port: env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
@@ -73,5 +85,6 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     writesPerMinute: positiveInt(env, 'IOP_RATE_LIMIT_WRITES_PER_MINUTE', 60),
     bodyLimitBytes: positiveInt(env, 'IOP_BODY_LIMIT_BYTES', 64 * 1024),
     trustProxy: env.IOP_TRUST_PROXY === '1' || env.IOP_TRUST_PROXY === 'true',
+    publicOrigin,
   };
 }

@@ -6,10 +6,11 @@ import { createApp } from './app.js';
 import { ConfigError, readServerConfig } from './config.js';
 import { manualEligibility } from './eligibility/manual-eligibility.js';
 import { simulatedEligibility } from './eligibility/simulated-eligibility.js';
-import { cdnBundleFile, demoSiteFiles, listen, loadDataKey, nodeClientAddress, openConfiguredDatabase } from './node-runtime.js';
+import { cdnBundleFile, consoleSiteFiles, demoSiteFiles, listen, loadDataKey, nodeClientAddress, openConfiguredDatabase } from './node-runtime.js';
 import { createDataCipher } from './security/data-cipher.js';
 import { seedDemoCenter } from './seed/seed-demo-center.js';
 import { createWebhookNotifier, silentNotifier } from './services/record-webhook.js';
+import { consoleOrigin, issueSetupInvite } from './staff/staff-identity.js';
 
 async function main(): Promise<void> {
   const config = readServerConfig(process.env);
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     eligibility: config.eligibilityProvider === 'simulated' ? simulatedEligibility : manualEligibility,
     allowedOrigins: config.allowedOrigins,
     ...(config.staffToken ? { staffToken: config.staffToken } : {}),
+    ...(config.publicOrigin ? { publicOrigin: config.publicOrigin } : {}),
+    consoleFiles: consoleSiteFiles(),
     notifier,
     clientAddress: nodeClientAddress(config.trustProxy),
     writesPerMinute: config.writesPerMinute,
@@ -42,7 +45,10 @@ async function main(): Promise<void> {
 
   console.log(`Database: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}/pglite`}`);
   console.log(`Eligibility provider: ${config.eligibilityProvider}${config.eligibilityProvider === 'simulated' ? ' (demo only: fake payer answers)' : ''}`);
-  if (!config.staffToken) console.log('Staff API disabled: set IOP_STAFF_TOKEN to enable /api/iop/staff/.');
+  const setup = await issueSetupInvite(db, new Date());
+  const staffOrigin = consoleOrigin(server.url, config.publicOrigin);
+  if (setup) console.log(`No console administrator yet. One-time setup link (single use, 72 h): ${staffOrigin}${setup.enrolmentPath}`);
+  console.log(`Center console: ${staffOrigin}/console/`);
   console.log(`IOP Widgets demo center: ${server.url}/  (API: ${server.url}/api/iop/)`);
 
   const shutdown = async () => {

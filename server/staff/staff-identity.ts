@@ -44,6 +44,14 @@ export class IdentityError extends Error {
 
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
 
+/** Passkeys need a host name, not an address: a local server is opened as `localhost`. */
+export function consoleOrigin(serverUrl: string, publicOrigin?: string): string {
+  if (publicOrigin) return publicOrigin;
+  const url = new URL(serverUrl);
+  if (['127.0.0.1', '0.0.0.0', '[::1]', '[::]'].includes(url.hostname)) url.hostname = 'localhost';
+  return url.origin;
+}
+
 // ---- invites ------------------------------------------------------------------------------------
 
 /** The link carries the token in its fragment, which browsers never send to a server or a log. */
