@@ -39,6 +39,8 @@ export interface AppOptions {
   readonly staffToken?: string;
   /** The origin staff open the console at (`IOP_PUBLIC_ORIGIN`); unset: each request's own origin. */
   readonly publicOrigin?: string;
+  /** Where the deprecation warning for the shared staff token goes (default: console.warn). */
+  readonly staffWarn?: (message: string) => void;
   /** Serves the staff console at `/console/` (built into dist/console/). */
   readonly consoleFiles?: MiddlewareHandler;
   readonly notifier?: RecordNotifier;
@@ -239,6 +241,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     staffToken: options.staffToken,
     publicOrigin: options.publicOrigin,
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
+    ...(options.staffWarn ? { warn: options.staffWarn } : {}),
   });
 
   app.all(`${API_BASE_PATH}*`, () => problemResponse({ status: 404, code: 'not-found', detail: 'There is no such endpoint.' }));
