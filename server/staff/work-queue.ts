@@ -211,8 +211,9 @@ export function groupScreeningAnswers(answers: Record<string, unknown>) {
   for (const instrument of Object.values(instruments)) {
     const answered = instrument.items.filter((item) => item.id in answers).map((item) => ({ itemId: item.id, value: answers[item.id] as number | string | boolean | null }));
     if (answered.length === 0) continue;
+    // AUDIT-C is AUDIT items 1-3: the full AUDIT is shown only when the rest of it was asked.
+    if (instrument.id === 'audit' && answered.length <= 3) continue;
     const scores = SCORERS[instrument.id](numeric);
-    // The full AUDIT contains AUDIT-C's items: show it once, under its own name.
     for (const score of scores) groups.push({ instrument: score.instrument, answers: score.instrument === 'phq-2' ? answered.slice(0, 2) : answered, score });
   }
   return groups;
