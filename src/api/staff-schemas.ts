@@ -150,6 +150,20 @@ export const StatusRequest = z.object({ status: WorkStatus });
 export const AssigneeRequest = z.object({ accountId: z.nullable(Id) });
 export const NoteRequest = z.object({ text: z.string().check(z.minLength(1), z.maxLength(4000)) });
 
+// ---- the previous release's routes (kept one release for integrations) ---------------------------
+
+export const StaffRecordKind = z.enum(['intakes', 'bookings', 'eligibility-checks', 'callback-requests']);
+export const StaffRecordSummary = z.object({ id: Id, kind: StaffRecordKind, createdAt: Instant, handledAt: z.nullable(Instant) });
+export const StaffRecordList = z.object({ records: z.array(StaffRecordSummary) });
+/** `data` is the decrypted record as the person sent it (plus, for eligibility, the payer's answer). */
+export const StaffRecord = z.extend(StaffRecordSummary, { data: z.record(z.string(), z.unknown()) });
+/** Listed in an eligibility check's `data.cardPhotos`. */
+export const StaffCardPhoto = CardPhotoRef;
+export const StaffListQuery = z.object({
+  status: z._default(z.enum(['open', 'handled', 'all']), 'open'),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
+});
+
 export type StaffRole = z.infer<typeof StaffRole>;
 export type RecordKind = z.infer<typeof RecordKind>;
 export type WorkStatus = z.infer<typeof WorkStatus>;
@@ -161,3 +175,6 @@ export type QueueSummaryItem = z.infer<typeof QueueSummaryItem>;
 export type RecordView = z.infer<typeof RecordView>;
 export type StaffAccount = z.infer<typeof StaffAccount>;
 export type ApiToken = z.infer<typeof ApiToken>;
+export type StaffRecordKind = z.infer<typeof StaffRecordKind>;
+export type StaffRecordSummary = z.infer<typeof StaffRecordSummary>;
+export type StaffCardPhoto = z.infer<typeof StaffCardPhoto>;
