@@ -75,10 +75,10 @@ export class QueueController implements ReactiveController {
         this.newUrgent += arrived;
         if (this.sound) playTone();
       }
-    } catch (error) {
+    } catch {
       if (abort.signal.aborted) return;
+      // A failed background refresh keeps the list on screen; the next change tries again.
       if (!background) this.phase = 'error';
-      void error;
     }
     this.#host.requestUpdate();
   }

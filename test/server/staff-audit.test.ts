@@ -6,10 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import { AuditList } from '../../src/api/staff-schemas.js';
+import { openPgliteDatabase } from '../../server/db/pglite-database.js';
 import { verifyAuditChain } from '../../server/staff/audit-trail.js';
 import { intakeRequest, uniqueCanary } from './support/fixtures.js';
 import { consoleFetch, createStaffAccount, sessionCookie } from './support/staff.js';
@@ -119,10 +123,34 @@ for (const backend of testBackends()) {
       assert.deepEqual(auditExports.sort(), ['audit-csv', 'audit-fhir'], 'the exports are audited too');
     });
 
-    it('has a verify command that reports the first broken link and fails', () => {
-      const verify = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit.ts', 'nonsense'], { encoding: 'utf8' });
-      assert.equal(verify.status, 1);
-      assert.match(verify.stderr, /Usage: npm run audit -- verify/);
-    });
   });
 }
+
+describe('npm run staff and npm run audit -- verify', () => {
+  it('prints a single-use admin enrolment link, and the verify command finds a changed row', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'iop-audit-cli-'));
+    const env = { ...process.env, IOP_DATA_DIR: dataDir, DATABASE_URL: '', IOP_PUBLIC_ORIGIN: 'https://console.example-center.org' };
+    const run = (script: string, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', env });
+    try {
+      const invite = run('scripts/staff.ts', 'invite', '--role', 'admin', '--name', 'Dana');
+      assert.equal(invite.status, 0, invite.stderr);
+      assert.match(invite.stdout, /https:\/\/console\.example-center\.org\/console\/#invite=[A-Za-z0-9_-]{43}/);
+      assert.equal(run('scripts/staff.ts', 'invite', '--role', 'root').status, 1, 'unknown role');
+
+      const intact = run('scripts/audit.ts', 'verify');
+      assert.equal(intact.status, 0, intact.stderr);
+      assert.match(intact.stdout, /Audit trail intact: 1 rows/);
+
+      const db = await openPgliteDatabase(join(dataDir, 'pglite'));
+      await db.exec('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+      await db.query("UPDATE audit_events SET detail = 'invite-issued:viewer' WHERE seq = 1");
+      await db.close();
+      const broken = run('scripts/audit.ts', 'verify');
+      assert.equal(broken.status, 1);
+      assert.match(broken.stderr, /Audit trail BROKEN at row 1: its content was changed/);
+      assert.match(run('scripts/audit.ts', 'nonsense').stderr, /Usage: npm run audit -- verify/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
