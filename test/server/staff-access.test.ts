@@ -146,6 +146,22 @@ for (const backend of testBackends()) {
       assert.equal((await consoleFetch(server, 'session', cookie)).status, 401);
     });
 
+    it('marks the cookie Secure and binds writes to IOP_PUBLIC_ORIGIN when the console is served over https', async () => {
+      const publicOrigin = 'https://console.example-center.org';
+      const behindProxy = await startTestServer(database.db, clock, { publicOrigin, staffWarn: () => {} });
+      try {
+        const person = await createStaffAccount(database.db, 'viewer', clock.now());
+        const cookie = await sessionCookie(database.db, person, clock);
+        const signOut = (origin: string) => consoleFetch(behindProxy, 'sign-out', cookie, { method: 'POST', headers: { origin } });
+        assert.equal((await signOut(behindProxy.url)).status, 403, 'the internal address is not the console origin');
+        const out = await signOut(publicOrigin);
+        assert.equal(out.status, 204);
+        assert.match(out.headers.get('set-cookie') ?? '', /; Secure/);
+      } finally {
+        await behindProxy.close();
+      }
+    });
+
     it('issues API tokens shown once and stored hashed, scoped to a role, with a last-used time, and revocable', async () => {
       const admin = await createStaffAccount(database.db, 'admin', clock.now());
       const cookie = await sessionCookie(database.db, admin, clock);
