@@ -17,7 +17,8 @@ const tidyManifest = {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.spec.ts', 'src/**/*.stories.ts'],
+  // The staff console and its contract are served by the reference server, not embedded by centers: not in the manifest.
+  exclude: ['src/**/*.test.ts', 'src/**/*.spec.ts', 'src/**/*.stories.ts', 'src/console/**', 'src/api/staff-*.ts'],
   outdir: '.',
   litelement: true,
   // package.json already names the manifest; a check-fresh run into a temp dir must not rewrite it.

@@ -1,6 +1,7 @@
 // Two builds from one config (see scripts/build.mjs):
 //   default mode: per-entry ES modules in dist/, runtime dependencies left to the host's bundler;
-//   mode `cdn`:   dist/cdn/iop-widgets.js, everything bundled, for a plain <script type="module">.
+//   mode `cdn`:   dist/cdn/iop-widgets.js, everything bundled, for a plain <script type="module">;
+//   mode `console`: dist/console/console.js, the staff console served at /console/, everything bundled.
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
@@ -19,7 +20,8 @@ export const runtime = Object.keys(pkg.dependencies);
 const external = (id: string) => runtime.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 export default defineConfig(({ mode }) => {
-  const cdn = mode === 'cdn';
+  const staffConsole = mode === 'console';
+  const cdn = mode === 'cdn' || staffConsole;
   return {
     // No public/ folder to copy into a library build.
     publicDir: false,
@@ -27,12 +29,14 @@ export default defineConfig(({ mode }) => {
     define: cdn ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
     build: {
       target: 'es2022',
-      outDir: cdn ? 'dist/cdn' : 'dist',
+      outDir: staffConsole ? 'dist/console' : cdn ? 'dist/cdn' : 'dist',
       // scripts/build.mjs empties dist/ once; the two builds must not wipe each other.
       emptyOutDir: false,
       copyPublicDir: false,
       reportCompressedSize: false,
-      lib: cdn
+      lib: staffConsole
+        ? { entry: { console: 'src/console/console-app.ts' }, formats: ['es'] }
+        : cdn
         ? { entry: { 'iop-widgets': 'src/index.ts' }, formats: ['es'] }
         : { entry: entries, formats: ['es'] },
       rolldownOptions: {

@@ -1,5 +1,5 @@
 // npm run build: per-entry library modules, the all-in-one CDN file, then type declarations.
-import { rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -10,9 +10,11 @@ const require = createRequire(import.meta.url);
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-for (const mode of ['production', 'cdn']) {
+for (const mode of ['production', 'cdn', 'console']) {
   await build({ root, configFile: `${root}vite.config.ts`, mode, logLevel: 'warn' });
 }
+// The staff console's page around its module (served at /console/ by the reference server).
+for (const file of ['index.html', 'console.css']) await copyFile(new URL(`../src/console/${file}`, import.meta.url), new URL(`../dist/console/${file}`, import.meta.url));
 
 const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
   cwd: root,
@@ -22,4 +24,4 @@ if (tsc.status !== 0) {
   console.error('build: tsc failed to write declarations');
   process.exit(tsc.status ?? 1);
 }
-console.log('build: dist/ (entries), dist/cdn/iop-widgets.js, dist/types/');
+console.log('build: dist/ (entries), dist/cdn/iop-widgets.js, dist/console/, dist/types/');

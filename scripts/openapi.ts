@@ -16,9 +16,12 @@ import {
   type EndpointName,
 } from '../src/api/endpoints.js';
 import * as schemas from '../src/api/schemas.js';
+import { staffEndpoints } from '../src/api/staff-endpoints.js';
+import * as staffSchemas from '../src/api/staff-schemas.js';
+import { STAFF_ACCESS } from '../server/staff/staff-routes.js';
 
 const componentNames = new Map<unknown, string>(
-  Object.entries(schemas)
+  [...Object.entries(schemas), ...Object.entries(staffSchemas)]
     .filter(([, value]) => typeof value === 'object' && value !== null && 'safeParse' in value)
     .map(([name, value]) => [value, name]),
 );
@@ -103,6 +106,7 @@ export function buildOpenApi() {
       responses,
     };
   }
+  addStaffPaths(paths, used);
   const components: Record<string, unknown> = {};
   for (const schema of [...used].sort((a, b) => componentNames.get(a)!.localeCompare(componentNames.get(b)!)))
     components[componentNames.get(schema)!] = jsonSchema(schema, 'output');
@@ -119,9 +123,61 @@ export function buildOpenApi() {
     paths,
     components: {
       schemas: components,
-      securitySchemes: { rsvpToken: { type: 'http', scheme: 'bearer', description: 'The token an RSVP returned.' } },
+      securitySchemes: {
+        rsvpToken: { type: 'http', scheme: 'bearer', description: 'The token an RSVP returned.' },
+        staffSession: { type: 'apiKey', in: 'cookie', name: 'iop_staff_session', description: 'A console session (passkey sign-in). Writes also need `X-IOP-Staff: 1` and a same-origin Origin header.' },
+        staffToken: { type: 'http', scheme: 'bearer', description: 'A per-integration API token (`iop_...`), scoped to one role; the shared IOP_STAFF_TOKEN is deprecated.' },
+      },
     },
   };
+}
+
+/** The staff API: shapes from src/api/staff-endpoints.ts, roles from the server's route-by-role table. */
+function addStaffPaths(paths: Record<string, Record<string, unknown>>, used: Set<z.ZodMiniType>): void {
+  const accessKeys = Object.keys(STAFF_ACCESS).sort();
+  const documented = Object.keys(staffEndpoints).sort();
+  if (JSON.stringify(accessKeys) !== JSON.stringify(documented)) throw new Error('src/api/staff-endpoints.ts and STAFF_ACCESS must name the same staff routes');
+  for (const [key, endpoint] of Object.entries(staffEndpoints)) {
+    const [method, path] = key.split(' ') as [string, string];
+    const access = STAFF_ACCESS[key as keyof typeof STAFF_ACCESS];
+    const parameters: unknown[] = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: name === 'kind' ? jsonSchema(staffSchemas.RecordKind, 'input') : jsonSchema(schemas.Id, 'input'),
+    }));
+    if (endpoint.query) {
+      const query = jsonSchema(endpoint.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, schema] of Object.entries(query.properties ?? {})) parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
+    }
+    if (endpoint.body) used.add(endpoint.body);
+    if (endpoint.response) used.add(endpoint.response);
+    const success = endpoint.response
+      ? { description: 'Success.', content: { 'application/json': { schema: ref(endpoint.response) } } }
+      : endpoint.media
+        ? { description: 'Success.', content: { [endpoint.media]: {} } }
+        : { description: 'Done.' };
+    const responses: Record<string, unknown> = { [endpoint.success]: success };
+    if (access !== 'public') {
+      responses['401'] = problemResponse('Not signed in, or the token is unknown or revoked.');
+      responses['403'] = problemResponse('This role may not do this (or a cookie write without the CSRF header).');
+    }
+    if (path.includes('{')) responses['404'] = problemResponse('No such record.');
+    const staffPath = `/staff/${path}`;
+    paths[staffPath] ??= {};
+    paths[staffPath][method.toLowerCase()] = {
+      operationId: `staff ${method.toLowerCase()} ${path}`.replace(/[^A-Za-z0-9]+(\w)?/g, (_, next: string | undefined) => (next ?? '').toUpperCase()),
+      summary: endpoint.summary,
+      tags: ['staff'],
+      ...(parameters.length ? { parameters } : {}),
+      ...(endpoint.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(endpoint.body) } } } } : {}),
+      security: access === 'public' ? [] : [{ staffSession: [] }, { staffToken: [] }],
+      'x-roles': access === 'public' ? ['anyone'] : [...access],
+      ...(endpoint.personal ? { 'x-personal-data': true } : {}),
+      ...(key.startsWith('GET {') || key.includes('{kind}/{id}/handled') || key.startsWith('GET eligibility-checks') ? { deprecated: true } : {}),
+      responses,
+    };
+  }
 }
 
 const target = new URL('../openapi.json', import.meta.url);

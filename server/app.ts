@@ -44,10 +44,16 @@ export interface AppOptions {
   readonly eligibility: EligibilityProvider;
   /** Center origins allowed to call the API from their pages (same-origin needs no entry). */
   readonly allowedOrigins?: readonly string[];
-  /** Enables `/api/iop/staff/`. */
+  /** The previous release's shared staff token: still accepted, deprecated (see README, staff console). */
   readonly staffToken?: string;
   /** The CRM webhook: deliveries go through the jobs table (a transactional outbox). */
   readonly webhook?: WebhookOptions;
+  /** The origin staff open the console at (`IOP_PUBLIC_ORIGIN`); unset: each request's own origin. */
+  readonly publicOrigin?: string;
+  /** Where the deprecation warning for the shared staff token goes (default: console.warn). */
+  readonly staffWarn?: (message: string) => void;
+  /** Serves the staff console at `/console/` (built into dist/console/). */
+  readonly consoleFiles?: MiddlewareHandler;
   readonly log?: RequestLogger;
   readonly now?: () => Date;
   /** The caller's address for rate limiting; the runtime knows it, the app does not. */
@@ -129,6 +135,25 @@ export function staticCacheControl(path: string): string {
   if (/^\/dist\/chunks\/[^/]+-[A-Za-z0-9_-]{8}\.js$/.test(path)) return 'public, max-age=31536000, immutable';
   if (path.startsWith('/dist/')) return 'public, max-age=300, stale-while-revalidate=3600';
   return 'no-cache';
+}
+
+/**
+ * The staff console handles health data: same-origin code only, Trusted Types (only Lit's policy may
+ * create HTML), never framed, never cached, never a referrer.
+ */
+export const CONSOLE_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; media-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html";
+
+function consoleSecurityHeaders(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('content-security-policy', CONSOLE_CONTENT_SECURITY_POLICY);
+  headers.set('cache-control', 'no-store');
+  headers.set('x-content-type-options', 'nosniff');
+  headers.set('x-frame-options', 'DENY');
+  headers.set('referrer-policy', 'no-referrer');
+  headers.set('cross-origin-opener-policy', 'same-origin');
+  headers.set('permissions-policy', 'camera=(), geolocation=(), microphone=(), interest-cohort=()');
+  return new Response(response.body, { status: response.status, headers });
 }
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
@@ -292,7 +317,15 @@ export function createServerParts(options: AppOptions): ServerParts {
     return { status: 204 };
   }, support);
   mountEmbedRoutes(app, { apiBasePath: API_BASE_PATH, allowedOrigins: [...allowed], ...(options.embedBundle ? { bundle: options.embedBundle } : {}) });
-  mountStaffRoutes(app, API_BASE_PATH, { db: options.db, cipher: options.cipher, now, staffToken: options.staffToken });
+  mountStaffRoutes(app, API_BASE_PATH, {
+    db: options.db,
+    cipher: options.cipher,
+    now,
+    staffToken: options.staffToken,
+    publicOrigin: options.publicOrigin,
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
+    ...(options.staffWarn ? { warn: options.staffWarn } : {}),
+  });
 
   app.all(`${API_BASE_PATH}*`, () => problemResponse({ status: 404, code: 'not-found', detail: 'There is no such endpoint.' }));
 
@@ -313,6 +346,15 @@ export function createServerParts(options: AppOptions): ServerParts {
     }
     return c.json({ status: 'ready' }, 200, { 'cache-control': 'no-store' });
   });
+  if (options.consoleFiles) {
+    const consoleFiles = options.consoleFiles;
+    app.get('/console', (c) => c.redirect('/console/', 301));
+    app.get('/console/*', async (c) => {
+      c.set('route', 'console');
+      const served = await consoleFiles(c, async () => {});
+      return consoleSecurityHeaders(served instanceof Response ? served : new Response('Not found', { status: 404 }));
+    });
+  }
 
   if (options.staticFiles) {
     const staticFiles = options.staticFiles;

@@ -41,6 +41,8 @@ export interface ServerConfig {
   /** On SIGTERM, requests in flight get this long to finish. */
   readonly drainTimeoutMs: number;
   readonly logLevel: string;
+  /** The origin staff open the console at (passkeys are bound to its host name); unset: http://HOST:PORT. */
+  readonly publicOrigin: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +113,16 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
   if (webhookUrl && !webhookSecret) throw new ConfigError('IOP_WEBHOOK_URL needs IOP_WEBHOOK_SECRET to sign deliveries');
   const staffToken = nonEmpty(env.IOP_STAFF_TOKEN);
   if (staffToken && staffToken.length < 24) throw new ConfigError('IOP_STAFF_TOKEN must be at least 24 characters');
+  const publicOrigin = nonEmpty(env.IOP_PUBLIC_ORIGIN);
+  if (publicOrigin) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(publicOrigin);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed?.origin !== publicOrigin) throw new ConfigError('IOP_PUBLIC_ORIGIN must be a bare origin such as https://console.example-center.org');
+  }
   return {
     port: env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT),
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
@@ -135,5 +147,6 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     jobLeaseMs: positiveInt(env, 'IOP_JOB_LEASE_MS', 60_000),
     drainTimeoutMs: positiveInt(env, 'IOP_DRAIN_TIMEOUT_MS', 25_000),
     logLevel: nonEmpty(env.IOP_LOG_LEVEL) ?? 'info',
+    publicOrigin,
   };
 }

@@ -87,6 +87,12 @@ export function demoSiteFiles(root = '.', { demoPages = true } = {}): Middleware
   return async (c, next) => (c.req.path.startsWith('/dist/') ? dist(c, next) : demoPages ? site(c, next) : next());
 }
 
+/** The staff console, built into `dist/console/` (index.html and its module), at `/console/`. */
+export function consoleSiteFiles(root = '.'): MiddlewareHandler {
+  const files = serveStatic({ root: join(root, 'dist'), rewriteRequestPath: (path) => (path === '/console/' || path === '/console' ? '/console/index.html' : path) });
+  return async (c, next) => files(c, next);
+}
+
 /** `dist/cdn/iop-widgets.js` for the isolation frame, read per request so a rebuild is served at once. */
 export function cdnBundleFile(root = '.'): () => Promise<Uint8Array | undefined> {
   const file = join(root, 'dist', 'cdn', 'iop-widgets.js');

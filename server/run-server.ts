@@ -17,8 +17,9 @@ import { startStandInClearinghouse, type RunningStandIn } from './eligibility/st
 import { read271 } from './eligibility/x12-271-reader.js';
 import { migrationsFromDisk } from './db/migrations-from-disk.js';
 import { errorKind } from './http/request-log.js';
-import { cdnBundleFile, demoSiteFiles, listen, loadKeyring, nodeClientAddress, openConfiguredDatabase } from './node-runtime.js';
+import { cdnBundleFile, consoleSiteFiles, demoSiteFiles, listen, loadKeyring, nodeClientAddress, openConfiguredDatabase } from './node-runtime.js';
 import { seedDemoCenter } from './seed/seed-demo-center.js';
+import { consoleOrigin, issueSetupInvite } from './staff/staff-identity.js';
 
 /**
  * Anything personal a log call might be handed by mistake is censored by key. The request log
@@ -82,6 +83,8 @@ export async function runServer(mode: RunMode): Promise<void> {
     eligibility: eligibility.provider,
     allowedOrigins: config.allowedOrigins,
     ...(config.staffToken ? { staffToken: config.staffToken } : {}),
+    ...(config.publicOrigin ? { publicOrigin: config.publicOrigin } : {}),
+    consoleFiles: consoleSiteFiles(),
     ...(config.webhookUrl && config.webhookSecret
       ? {
           webhook: {
@@ -117,9 +120,13 @@ export async function runServer(mode: RunMode): Promise<void> {
   if (!mode.production) {
     console.log(`Database: ${db.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}/pglite`}`);
     console.log(`Eligibility provider: ${config.eligibilityProvider}${config.eligibilityProvider === 'simulated' ? ' (demo only: a stand-in clearinghouse on 127.0.0.1 answers from recorded documents)' : ''}`);
-    if (!config.staffToken) console.log('Staff API disabled: set IOP_STAFF_TOKEN to enable /api/iop/staff/.');
-    console.log(`IOP Widgets demo center: ${server.url}/  (API: ${server.url}/api/iop/)`);
   }
+  // Production needs its first administrator too: the link is printed once, while no admin exists.
+  const setup = await issueSetupInvite(db, new Date());
+  const staffOrigin = consoleOrigin(server.url, config.publicOrigin);
+  if (setup) console.log(`No console administrator yet. One-time setup link (single use, 72 h): ${staffOrigin}${setup.enrolmentPath}`);
+  console.log(`Center console: ${staffOrigin}/console/`);
+  if (!mode.production) console.log(`IOP Widgets demo center: ${server.url}/  (API: ${server.url}/api/iop/)`);
 
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) => {

@@ -8,6 +8,7 @@ import { Problem, type ProblemCode } from '../../src/api/schemas.js';
 const STATUS_TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
   413: 'Content Too Large',

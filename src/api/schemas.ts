@@ -86,6 +86,8 @@ export const ProblemCode = z.enum([
   'payload-too-large',
   'unauthorized',
   'internal',
+  // The staff console (issue 11): signed in, but this role may not do that; or a request without CSRF proof.
+  'forbidden',
 ]);
 
 export const FieldError = z.object({

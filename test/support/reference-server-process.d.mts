@@ -18,6 +18,8 @@ export interface ReferenceServerProcess {
   readonly port: number;
   /** Kills the server and removes its data directory. */
   stop(): void;
+  /** Everything the server printed so far (e.g. the console's one-time setup link). */
+  output(): string;
 }
 
 export function startReferenceServer(options?: ReferenceServerOptions): Promise<ReferenceServerProcess>;

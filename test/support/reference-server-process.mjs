@@ -72,7 +72,7 @@ export async function startReferenceServer({ entry = 'server/main.ts', env = {},
         reject(new Error(`${entry} exited (${code}):\n${output}`));
       });
     });
-    return { origin, port, stop };
+    return { origin, port, stop, output: () => output };
   } catch (error) {
     stop();
     throw error;
