@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Contact, ProgramList } from '../../api/schemas.js';
-import { instruments, parseInstrumentSet, safetyLevel, type InstrumentId, type InstrumentItem, type SafetyLevel } from '../../domain/instruments.js';
+import { instruments, parseInstrumentSet, safetyLevel, safetyTriggers, type InstrumentId, type InstrumentItem, type SafetyLevel } from '../../domain/instruments.js';
 import {
   evaluate,
   itemAnswers,
@@ -48,6 +48,8 @@ type Phase = 'loading' | 'form' | 'submitting' | 'sent' | 'queued';
 interface Question {
   id: string;
   label: string;
+  /** Names the question in an error, so that two errors on one step never read the same. */
+  name?: string;
   hint?: string;
   choices?: readonly Choice[];
   multiple?: boolean;
@@ -98,6 +100,8 @@ export class IopIntakeScreener extends LitElement {
   /** Set when the step changed by a person's action: the new heading takes focus. */
   private focusHeading = false;
   private restoreStarted = false;
+  /** Where the crisis panel was last shown (step, anchor question, level): a change scrolls it into view. */
+  private crisisShownAt = '';
 
   private readonly settings = new ConfigController(this);
   private readonly draft = new DraftController<IntakeDraft>(this, this.settings, draftId);
@@ -167,9 +171,29 @@ export class IopIntakeScreener extends LitElement {
   }
 
   protected override updated(): void {
+    this.revealCrisisPanel();
     if (!this.focusHeading) return;
     this.focusHeading = false;
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  /**
+   * A panel that just appeared (or moved beside a newer answer) is scrolled into view without taking
+   * focus: the person keeps their place in the questions, and the alert region reads it out.
+   */
+  private revealCrisisPanel(): void {
+    const level = this.safety;
+    const shownAt = level === 'none' ? '' : `${this.step}|${this.crisisAnchor ?? ''}|${level}`;
+    if (shownAt === this.crisisShownAt) return;
+    this.crisisShownAt = shownAt;
+    if (shownAt && !this.focusHeading) this.renderRoot.querySelector('[part="crisis"]')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** The question on this step after which the crisis panel appears: the last answer that raised it. */
+  private get crisisAnchor(): string | undefined {
+    if (this.phase !== 'form' && this.phase !== 'submitting') return undefined;
+    const onStep = new Set(this.questions(this.step).map((question) => question.id));
+    return safetyTriggers(itemAnswers(this.answers)).filter((id) => onStep.has(id)).at(-1);
   }
 
   private get set(): InstrumentId[] {
@@ -335,32 +359,35 @@ export class IopIntakeScreener extends LitElement {
         return [{ id: 'consent', label: this.t('consentLegend'), hint: this.t('consentHint'), multiple: true, choices: this.choices(['yes', 'consent']) }];
       case 'about':
         return [
-          { id: 'for', label: this.t('forLabel'), choices: [...this.choices(['self', 'forSelf']), { value: 'someone-else', label: this.t('forOther'), hint: this.t('forOtherHint') }] },
-          { id: 'age-group', label: this.t('ageLabel'), choices: this.choices(['under-18', 'ageUnder18'], ['18-25', 'age18'], ['26-64', 'age26'], ['65-plus', 'age65']) },
+          { id: 'for', label: this.t('forLabel'), name: this.t('forName'), choices: [...this.choices(['self', 'forSelf']), { value: 'someone-else', label: this.t('forOther'), hint: this.t('forOtherHint') }] },
+          { id: 'age-group', label: this.t('ageLabel'), name: this.t('ageName'), choices: this.choices(['under-18', 'ageUnder18'], ['18-25', 'age18'], ['26-64', 'age26'], ['65-plus', 'age65']) },
         ];
       case 'profession':
         return [
           {
             id: 'profession',
             label: this.t('professionLabel'),
+            name: this.t('professionName'),
             hint: this.t('professionHint'),
             choices: this.choices(['none', 'professionNone'], ['nurse', 'professionNurse'], ['physician', 'professionPhysician'], ['pharmacist', 'professionPharmacist'], ['other-healthcare', 'professionOther']),
           },
         ];
       case 'hcp':
         return [
-          { id: 'hcp-monitoring', label: this.t('hcpMonitoringLabel'), choices: yesNoUnsure },
+          { id: 'hcp-monitoring', label: this.t('hcpMonitoringLabel'), name: this.t('hcpMonitoringName'), choices: yesNoUnsure },
           {
             id: 'hcp-documentation',
             label: this.t('hcpDocumentationLabel'),
+            name: this.t('hcpDocumentationName'),
             hint: this.t('hcpDocumentationHint'),
             multiple: true,
             choices: this.choices(['attendance', 'docAttendance'], ['progress', 'docProgress'], ['completion', 'docCompletion'], ['return-to-practice', 'docReturn']),
           },
-          { id: 'hcp-fmla', label: this.t('hcpFmlaLabel'), choices: yesNoUnsure },
+          { id: 'hcp-fmla', label: this.t('hcpFmlaLabel'), name: this.t('hcpFmlaName'), choices: yesNoUnsure },
           {
             id: 'hcp-worries',
             label: this.t('hcpWorriesLabel'),
+            name: this.t('hcpWorriesName'),
             hint: this.t('hcpDocumentationHint'),
             multiple: true,
             choices: this.choices(['licence', 'worryLicence'], ['colleagues', 'worryColleagues'], ['employer', 'worryEmployer'], ['records', 'worryRecords']),
@@ -378,6 +405,7 @@ export class IopIntakeScreener extends LitElement {
         const sex: Question = {
           id: 'sex',
           label: this.t('sexLabel'),
+          name: this.t('sexName'),
           hint: this.t('sexHint'),
           choices: this.choices(['female', 'sexFemale'], ['male', 'sexMale'], ['not-said', 'sexNotSaid']),
         };
@@ -385,24 +413,24 @@ export class IopIntakeScreener extends LitElement {
       }
       case 'withdrawal':
         return [
-          { id: 'withdrawal-seizures', label: this.t('withdrawalSeizures'), choices: yesNoUnsure },
-          { id: 'withdrawal-recent', label: this.t('withdrawalRecent'), choices: yesNoUnsure },
-          { id: 'withdrawal-daily', label: this.t('withdrawalDaily'), choices: yesNoUnsure },
+          { id: 'withdrawal-seizures', label: this.t('withdrawalSeizures'), name: this.t('withdrawalSeizuresName'), choices: yesNoUnsure },
+          { id: 'withdrawal-recent', label: this.t('withdrawalRecent'), name: this.t('withdrawalRecentName'), choices: yesNoUnsure },
+          { id: 'withdrawal-daily', label: this.t('withdrawalDaily'), name: this.t('withdrawalDailyName'), choices: yesNoUnsure },
         ];
       case 'practical':
         return [
-          { id: 'times', label: this.t('timesLabel'), hint: this.t('timesHint'), multiple: true, choices: this.choices(['day', 'timesDay'], ['evening', 'timesEvening'], ['weekend', 'timesWeekend']) },
-          { id: 'format', label: this.t('formatLabel'), choices: this.choices(['in-person', 'formatInPerson'], ['online', 'formatOnline'], ['either', 'formatEither']) },
-          { id: 'payment', label: this.t('paymentLabel'), choices: this.choices(['insurance', 'paymentInsurance'], ['self-pay', 'paymentSelf'], ['unsure', 'paymentUnsure']) },
+          { id: 'times', label: this.t('timesLabel'), name: this.t('timesName'), hint: this.t('timesHint'), multiple: true, choices: this.choices(['day', 'timesDay'], ['evening', 'timesEvening'], ['weekend', 'timesWeekend']) },
+          { id: 'format', label: this.t('formatLabel'), name: this.t('formatName'), choices: this.choices(['in-person', 'formatInPerson'], ['online', 'formatOnline'], ['either', 'formatEither']) },
+          { id: 'payment', label: this.t('paymentLabel'), name: this.t('paymentName'), choices: this.choices(['insurance', 'paymentInsurance'], ['self-pay', 'paymentSelf'], ['unsure', 'paymentUnsure']) },
         ];
       case 'contact':
         return [
           { id: 'contact-name', label: this.t('nameLabel'), hint: this.t('nameHint'), input: 'text', autocomplete: 'given-name' },
-          { id: 'contact-preferred', label: this.t('preferredLabel'), choices: this.choices(['phone', 'preferredPhone'], ['text', 'preferredText'], ['email', 'preferredEmail']) },
+          { id: 'contact-preferred', label: this.t('preferredLabel'), name: this.t('preferredName'), choices: this.choices(['phone', 'preferredPhone'], ['text', 'preferredText'], ['email', 'preferredEmail']) },
           { id: 'contact-phone', label: this.t('phoneLabel'), input: 'tel', autocomplete: 'tel' },
           { id: 'contact-email', label: this.t('emailLabel'), input: 'email', autocomplete: 'email' },
           { id: 'contact-safe-times', label: this.t('safeTimesLabel'), hint: this.t('safeTimesHint'), input: 'text', autocomplete: 'off' },
-          { id: 'contact-voicemail', label: this.t('voicemailLabel'), choices: this.choices(['yes', 'yes'], ['no', 'voicemailNo']) },
+          { id: 'contact-voicemail', label: this.t('voicemailLabel'), name: this.t('voicemailName'), choices: this.choices(['yes', 'yes'], ['no', 'voicemailNo']) },
         ];
       case 'review':
         return [];
@@ -423,6 +451,7 @@ export class IopIntakeScreener extends LitElement {
         if (error.field === 'consent') return this.t('errorConsent');
         if (error.field === 'contact-name') return this.t('errorName');
         if (question?.scored) return this.t('errorChooseQuestion', { n: question.label.split('.')[0]! });
+        if (question?.name) return this.t(question.multiple ? 'errorChooseAtLeastOneFor' : 'errorChooseFor', { name: question.name });
         return question?.multiple ? this.t('errorChooseAtLeastOne') : this.t('errorChoose');
     }
   }
@@ -526,27 +555,30 @@ export class IopIntakeScreener extends LitElement {
     });
   }
 
+  /** Always rendered, so that a screen reader announces the words put into it when the panel appears. */
+  private renderCrisisAlert(): TemplateResult {
+    const level = this.safety;
+    return html`<div class="visually-hidden" role="alert">
+      ${level === 'none' ? nothing : `${this.t(level === 'acute' ? 'crisisUrgentHeading' : 'crisisHeading')}. ${this.t('crisisBelow')}`}
+    </div>`;
+  }
+
   private renderCrisis(): TemplateResult | typeof nothing {
     const level = this.safety;
+    if (level === 'none') return nothing;
     const es = this.settings.locale === 'es';
     return html`
-      <div role="alert">
-        ${level === 'none'
-          ? nothing
-          : html`
-              <section class="crisis" part="crisis" aria-labelledby="crisis-heading">
-                <h3 id="crisis-heading">${this.t(level === 'acute' ? 'crisisUrgentHeading' : 'crisisHeading')}</h3>
-                <p>${this.t(level === 'acute' ? 'crisisUrgentIntro' : 'crisisIntro')}</p>
-                <ul>
-                  <li><a href="tel:988">${this.t('crisisCall')}</a></li>
-                  <li><a href=${es ? 'sms:988?body=AYUDA' : 'sms:988'}>${this.t('crisisText')}</a></li>
-                  <li><a href="https://988lifeline.org/chat/" target="_blank" rel="noopener noreferrer">${this.t('crisisChat')}</a></li>
-                  <li><a href="tel:911">${this.t('crisis911')}</a></li>
-                </ul>
-                <p>${this.t('crisisContinue')}</p>
-              </section>
-            `}
-      </div>
+      <section class="crisis" part="crisis" aria-labelledby="crisis-heading">
+        <h3 id="crisis-heading">${this.t(level === 'acute' ? 'crisisUrgentHeading' : 'crisisHeading')}</h3>
+        <p>${this.t(level === 'acute' ? 'crisisUrgentIntro' : 'crisisIntro')}</p>
+        <ul>
+          <li><a href="tel:988">${this.t('crisisCall')}</a></li>
+          <li><a href=${es ? 'sms:988?body=AYUDA' : 'sms:988'}>${this.t('crisisText')}</a></li>
+          <li><a href="https://988lifeline.org/chat/" target="_blank" rel="noopener noreferrer">${this.t('crisisChat')}</a></li>
+          <li><a href="tel:911">${this.t('crisis911')}</a></li>
+        </ul>
+        <p>${this.t('crisisContinue')}</p>
+      </section>
     `;
   }
 
@@ -641,7 +673,9 @@ export class IopIntakeScreener extends LitElement {
     const index = steps.indexOf(this.step);
     const intro = this.introOf(this.step);
     const submitting = this.phase === 'submitting';
+    const crisisAnchor = this.crisisAnchor;
     return html`
+      ${crisisAnchor ? nothing : this.renderCrisis()}
       <form part="step" novalidate @submit=${this.step === 'review' ? this.onSubmit : this.onContinue}>
         <p class="progress">${this.t('stepOf', { n: index + 1, total: steps.length })}</p>
         <h2 tabindex="-1">${this.headingOf(this.step)}</h2>
@@ -655,7 +689,9 @@ export class IopIntakeScreener extends LitElement {
               <li>${this.t('privacyLaw')}</li>
             </ul>`
           : nothing}
-        ${this.step === 'review' ? html`${this.renderResult()}${this.renderReview()}` : questions.map((question) => this.renderQuestion(question, errors))}
+        ${this.step === 'review'
+          ? html`${this.renderResult()}${this.renderReview()}`
+          : questions.map((question) => html`${this.renderQuestion(question, errors)}${question.id === crisisAnchor ? this.renderCrisis() : nothing}`)}
         <div class="button-row">
           <button type="submit" aria-disabled=${submitting ? 'true' : 'false'}>${this.step === 'review' ? this.t(submitting ? 'sending' : 'submit') : this.t('continue')}</button>
           ${index > 0 ? html`<button type="button" class="button--secondary" @click=${this.onBack}>${this.t('back')}</button>` : nothing}
@@ -686,7 +722,8 @@ export class IopIntakeScreener extends LitElement {
     const done = this.phase === 'sent' || this.phase === 'queued';
     return html`
       <div class="screener" lang=${this.settings.locale}>
-        ${done ? nothing : this.renderToolbar()} ${this.renderCrisis()} ${done ? this.renderReceipt() : this.renderStep()}
+        ${done ? nothing : this.renderToolbar()} ${this.renderCrisisAlert()}
+        ${done ? html`${this.renderCrisis()}${this.renderReceipt()}` : this.renderStep()}
       </div>
     `;
   }

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { createClient } from '../../../src/client/client.js';
 import { registerClient } from '../../../src/client/shared-clients.js';
 import '../../../src/elements/intake-screener/intake-screener.js';
@@ -202,12 +202,50 @@ describe('<iop-intake-screener>', () => {
     await el.updateComplete;
     const panel = crisis(el)!;
     expect(panel).not.to.equal(null);
-    expect(panel.closest('[role="alert"]')).not.to.equal(null);
     expect(panel.textContent).to.include('Call 988');
     expect([...panel.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.include.members(['tel:988', 'sms:988', 'tel:911']);
-    expect(getComputedStyle(panel).position).to.equal('sticky');
     expect(network.requests).to.equal(requestsBefore);
     await expect(el).to.be.accessible();
+  });
+
+  it('puts the crisis panel in view beside the answer on a phone, announces it and keeps focus on the answer', async () => {
+    await setViewport({ width: 360, height: 640 });
+    try {
+      await seedDraft('phq-9', { consent: ['yes'], for: 'self', 'age-group': '26-64', profession: 'none' });
+      const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} instruments="phq-9,asq"></iop-intake-screener>`);
+      await waitUntil(() => heading(el).includes('PHQ-9'));
+      const alert = root(el).querySelector('[role="alert"]')!;
+      expect(alert.textContent!.trim()).to.equal('');
+      const notAtAll = radio(el, 'phq-9-9', 0);
+      notAtAll.scrollIntoView({ block: 'center' });
+      notAtAll.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => crisis(el), 'no crisis panel');
+      await el.updateComplete;
+      const box = crisis(el)!.getBoundingClientRect();
+      expect(box.top, 'panel top inside the viewport').to.be.within(0, innerHeight - 1);
+      expect(box.bottom, 'panel bottom').to.be.greaterThan(0);
+      // Beside the answer: the question that raised it comes right before the panel.
+      expect(crisis(el)!.previousElementSibling!.querySelector('input')!.name).to.equal('phq-9-9');
+      expect(alert.textContent).to.include('You don’t have to go through this alone');
+      expect(root(el).activeElement).to.equal(radio(el, 'phq-9-9', 1));
+      expect(radio(el, 'phq-9-9', 1).checked).to.equal(true);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('names each question in the error summary, so no two links read the same', async () => {
+    await seedDraft('withdrawal', { consent: ['yes'], for: 'self', 'age-group': '26-64', profession: 'none' });
+    const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} instruments="phq-9,asq"></iop-intake-screener>`);
+    await waitUntil(() => heading(el) === 'Stopping or cutting down');
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => root(el).querySelector('.error-summary'));
+    const links = [...root(el).querySelectorAll('.error-summary a')].map((link) => link.textContent!.trim());
+    expect(links).to.have.length(3);
+    expect(new Set(links).size).to.equal(3);
+    expect(links[0]).to.equal('Select an answer about seizures or the DTs');
   });
 
   it('makes the crisis panel urgent on an ASQ acuity "yes", in Spanish too', async () => {
