@@ -11,7 +11,8 @@ export type SharedMessage =
   | 'notPersistent'
   | 'memoryMode'
   | 'errorPrefix'
-  | 'errorSummaryTitle';
+  | 'errorSummaryTitle'
+  | 'language';
 
 export const sharedMessages: Catalog<SharedMessage> = {
   en: {
@@ -25,6 +26,7 @@ export const sharedMessages: Catalog<SharedMessage> = {
     memoryMode: 'Shared-device mode: nothing you type is saved on this device.',
     errorPrefix: 'Error:',
     errorSummaryTitle: 'There is a problem',
+    language: 'Language',
   },
   es: {
     loading: 'Cargando…',
@@ -37,5 +39,6 @@ export const sharedMessages: Catalog<SharedMessage> = {
     memoryMode: 'Modo de dispositivo compartido: nada de lo que escriba se guarda en este dispositivo.',
     errorPrefix: 'Error:',
     errorSummaryTitle: 'Hay un problema',
+    language: 'Idioma',
   },
 };

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { AlumniSession, AlumniSessionList, Rsvp } from '../../api/schemas.js';
@@ -28,14 +28,13 @@ import { addDays, instantToWallClock, weekdayOf } from '../../domain/zoned-time.
 import { formatAge, formatDate, formatTime } from '../../i18n/format.js';
 import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
-import type { StorageMode } from '../../store/store.js';
-import { ConfigController } from '../shared/config-controller.js';
 import { DraftController } from '../shared/draft-controller.js';
-import { IsolationController, type Isolation } from '../shared/isolation-controller.js';
+import { IsolationController } from '../shared/isolation-controller.js';
+import { IopWidgetElement } from '../shared/iop-widget-element.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { ResourceController } from '../shared/resource-controller.js';
-import { alumniBrowserMessages, type AlumniBrowserMessage } from './alumni-browser.messages.js';
+import { alumniBrowserMessages, knownTopics, type AlumniBrowserMessage } from './alumni-browser.messages.js';
 import { alumniBrowserStyles } from './alumni-browser.styles.js';
 
 export type RsvpStatus = 'confirmed' | 'waitlisted' | 'queued';
@@ -94,7 +93,7 @@ const visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
  * @cssprop --iop-space - Base spacing unit.
  * @cssprop [--iop-frame-initial-height=40rem] - Frame mode: room kept for the frame until it reports its height.
  */
-export class IopAlumniBrowser extends LitElement {
+export class IopAlumniBrowser extends IopWidgetElement {
   static override styles = alumniBrowserStyles;
 
   /** @internal */
@@ -114,8 +113,6 @@ export class IopAlumniBrowser extends LitElement {
   /** @internal */
   private readonly labels = new Map<string, string>();
 
-  /** @internal */
-  private readonly settings = new ConfigController(this);
   /** @internal */
   private readonly resource = new ResourceController<AlumniSessionList>(this, this.settings, (client) => {
     // Dates either side of the visitor's today cover any center zone; expansion trims to the instant range.
@@ -163,20 +160,12 @@ export class IopAlumniBrowser extends LitElement {
   /** @internal */
   @state() private now = new Date();
 
-  /** Base URL of the center's IOP API, e.g. `/api/iop/`. Falls back to the nearest `<iop-provider>`. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
-  /** `en` or `es`; falls back to the provider, then the page's `lang`. */
-  @property() locale?: string;
-  /** `local` keeps encrypted RSVPs on this device; `memory` (shared devices) keeps nothing. */
-  @property() storage?: StorageMode;
   /** `list` (grouped by day, from now) or `week`. */
   @property({ reflect: true }) view: View = 'list';
   /** How many days ahead to show. */
   @property({ type: Number, attribute: 'range-days' }) rangeDays = 28;
   /** Mirror the filters (never the search text) in the page URL, so a filtered list can be shared. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
-  /** `frame` runs the widget in a frame served from the API origin, out of the page scripts' reach; `inline` (default) renders in the page. */
-  @property() isolation?: Isolation;
   /** Title of calendar files; discreet by default ("Appointment"). */
   @property({ attribute: 'calendar-title' }) calendarTitle?: string;
 
@@ -392,7 +381,7 @@ export class IopAlumniBrowser extends LitElement {
       // 2026-03-01 was a Sunday.
       return this.label(`w|${value}`, () => formatDate(`${addDays('2026-03-01', Number(value))}T12:00:00Z`, this.settings.locale, 'UTC', { weekday: 'long', month: undefined, day: undefined }));
     }
-    if (facet === 'topics') return value;
+    if (facet === 'topics') return knownTopics[value.toLowerCase()]?.[this.settings.locale] ?? value;
     return value in alumniBrowserMessages.en ? this.t(value as AlumniBrowserMessage) : value;
   }
 
@@ -460,7 +449,7 @@ export class IopAlumniBrowser extends LitElement {
 
   private seatsText(left: number): string {
     if (left === 0) return this.t('full');
-    return left === 1 ? this.t('oneSeatLeft') : this.t('seatsLeft', { count: left });
+    return this.t('seatsLeft', { count: left });
   }
 
   private renderList(prepared: Prepared, matches: readonly Occurrence[]): TemplateResult {
@@ -540,7 +529,7 @@ export class IopAlumniBrowser extends LitElement {
           ${this.t('mySessions', { count: this.myRsvps.length })}
         </button>
       </div>
-      <p class="count" role="status">${total === 1 ? this.t('foundOne') : this.t('found', { count: total })}</p>
+      <p class="count" role="status">${this.t('found', { count: total })}</p>
       <div class="results" part="results">
         ${total === 0
           ? html`<div class="empty"><p><strong>${this.t('noneFound')}</strong></p><p>${this.t('noneFoundHint')}</p></div>`
@@ -744,6 +733,7 @@ export class IopAlumniBrowser extends LitElement {
     else body = this.renderBrowse(prepared!);
     return html`
       <div class="browser" lang=${this.settings.locale}>
+        ${this.renderLanguageSwitch()}
         <h2>${this.t('heading')}</h2>
         <p class="intro">${this.t('intro')}</p>
         ${this.renderState()} ${body}

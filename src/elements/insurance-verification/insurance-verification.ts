@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { CallbackRequest, CardPhotoUpload, Contact, Coverage, EligibilityCheck, EligibilityRequest, Payer, PayerList, ProgramList, Track } from '../../api/schemas.js';
@@ -16,15 +16,14 @@ import {
   type PersonAnswers,
 } from '../../domain/eligibility-form.js';
 import { normalizeMemberId, type MemberIdRule } from '../../domain/member-id.js';
-import { formatMoney } from '../../i18n/format.js';
+import { formatDateFieldExample, formatMoney } from '../../i18n/format.js';
 import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
-import type { StorageMode } from '../../store/store.js';
-import { ConfigController } from '../shared/config-controller.js';
 import { DraftController } from '../shared/draft-controller.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { formStyles } from '../shared/form.styles.js';
-import { IsolationController, type Isolation } from '../shared/isolation-controller.js';
+import { IsolationController } from '../shared/isolation-controller.js';
+import { IopWidgetElement } from '../shared/iop-widget-element.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { themeStyles } from '../shared/theme.js';
@@ -163,7 +162,7 @@ const today = () => new Date().toLocaleDateString('en-CA');
  * @cssprop [--iop-space=1rem] - Base spacing unit.
  * @cssprop [--iop-frame-initial-height=28rem] - Frame mode: room kept for the frame until it reports its height.
  */
-export class IopInsuranceVerification extends LitElement {
+export class IopInsuranceVerification extends IopWidgetElement {
   static override styles = [themeStyles, formStyles, insuranceVerificationStyles];
 
   private payerQueryTimer?: ReturnType<typeof setTimeout>;
@@ -176,7 +175,6 @@ export class IopInsuranceVerification extends LitElement {
   /** Outbox entries of card photos that wait for the connection. */
   private readonly queuedPhotos = new Set<string>();
 
-  private readonly settings = new ConfigController(this);
   private readonly draft = new DraftController<InsuranceDraft>(this, this.settings, DRAFT_ID);
   /** @internal */
   private readonly isolationMode = new IsolationController(this, this.settings, {
@@ -216,14 +214,6 @@ export class IopInsuranceVerification extends LitElement {
   /** @internal */
   @state() private photoDelivery?: PhotoDelivery;
 
-  /** Base URL of the center's IOP API, e.g. `/api/iop/`. Falls back to the surrounding `<iop-provider>`. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
-  /** `en` or `es`; falls back to the provider, then the page's `lang`. */
-  @property() locale?: string;
-  /** `memory` on shared devices: nothing is kept on the device. */
-  @property() storage?: StorageMode;
-  /** `frame` keeps answers out of the page scripts' reach in a frame from the API origin; the default when the API is on another origin. `inline` renders in the page. */
-  @property() isolation?: Isolation;
   /** The track to estimate the cost of (an id from `GET programs`); the person can change it. */
   @property({ attribute: 'track-id' }) trackId?: string;
 
@@ -736,7 +726,8 @@ export class IopInsuranceVerification extends LitElement {
       ${textField({
         id: `${prefix}-dob`,
         label: this.t('dobLabel'),
-        hint: this.t('dobHint'),
+        // The date field takes the browser's order of day and month, whatever the page's language.
+        hint: this.t('dobHint', { example: formatDateFieldExample('1988-04-27', navigator.language) }),
         type: 'date',
         width: 'short',
         errorPrefix: this.shared('errorPrefix'),
@@ -1189,6 +1180,8 @@ export class IopInsuranceVerification extends LitElement {
     if (!this.settings.config) return html`<p class="notice">${this.t('notConfigured')}</p>`;
     const step = this.answers.step;
     return html`
+      <div lang=${this.settings.locale}>
+      ${this.renderLanguageSwitch()}
       ${this.draft.persistent
         ? nothing
         : html`<p class="notice">${this.shared(this.draft.fallbackReason === 'memory-mode' ? 'memoryMode' : 'notPersistent')}</p>`}
@@ -1202,6 +1195,7 @@ export class IopInsuranceVerification extends LitElement {
               ? this.renderSelfPay()
               : this.renderCallback()}
       ${this.renderCenterPhone()}
+      </div>
     `;
   }
 }

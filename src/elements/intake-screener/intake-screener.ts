@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Contact, ProgramList } from '../../api/schemas.js';
 import { instruments, parseInstrumentSet, safetyLevel, safetyTriggers, type InstrumentId, type InstrumentItem, type SafetyLevel } from '../../domain/instruments.js';
@@ -17,10 +17,9 @@ import {
 import { parseResultThresholds, type ScreeningResult } from '../../domain/screening-result.js';
 import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
-import type { StorageMode } from '../../store/store.js';
-import { ConfigController } from '../shared/config-controller.js';
 import { DraftController } from '../shared/draft-controller.js';
-import { IsolationController, type Isolation } from '../shared/isolation-controller.js';
+import { IsolationController } from '../shared/isolation-controller.js';
+import { IopWidgetElement } from '../shared/iop-widget-element.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type Choice, type FieldError } from '../shared/form-fields.js';
 import { formStyles } from '../shared/form.styles.js';
 import { OutboxController } from '../shared/outbox-controller.js';
@@ -94,7 +93,7 @@ export class IntakeSubmittedEvent extends Event {
  * @cssprop [--iop-color-error=#b3261e] - Error messages and the "Leave this page" button.
  * @cssprop [--iop-frame-initial-height=42rem] - Frame mode: room kept for the frame until it reports its height.
  */
-export class IopIntakeScreener extends LitElement {
+export class IopIntakeScreener extends IopWidgetElement {
   static override styles = [themeStyles, formStyles, intakeScreenerStyles];
 
   /** Set when the step changed by a person's action: the new heading takes focus. */
@@ -103,7 +102,6 @@ export class IopIntakeScreener extends LitElement {
   /** Where the crisis panel was last shown (step, anchor question, level): a change scrolls it into view. */
   private crisisShownAt = '';
 
-  private readonly settings = new ConfigController(this);
   private readonly draft = new DraftController<IntakeDraft>(this, this.settings, draftId);
   /** @internal */
   private readonly isolationMode = new IsolationController(this, this.settings, {
@@ -137,14 +135,6 @@ export class IopIntakeScreener extends LitElement {
   /** @internal */
   @state() private queuedEntryId = '';
 
-  /** Base URL of the center's IOP API, e.g. `/api/iop/`; falls back to `<iop-provider>`. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
-  /** `en` or `es`; falls back to `<iop-provider>`, then the page's `lang`. */
-  @property() locale?: string;
-  /** `memory` for shared devices: nothing is saved on the device, and the form says so. */
-  @property() storage?: StorageMode;
-  /** `frame` keeps answers out of the page scripts' reach in a frame from the API origin; the default when the API is on another origin. `inline` renders in the page. */
-  @property() isolation?: Isolation;
   /** Comma-separated instruments, in order: `audit-c`, `audit`, `dast-10`, `phq-9`, `gad-7`, `asq`. */
   @property() instruments = 'audit-c,dast-10,phq-9,gad-7,asq';
   /** The center's result thresholds as JSON (see `ResultThresholds` in src/domain/screening-result.ts); defaults otherwise. */
@@ -722,7 +712,7 @@ export class IopIntakeScreener extends LitElement {
     const done = this.phase === 'sent' || this.phase === 'queued';
     return html`
       <div class="screener" lang=${this.settings.locale}>
-        ${done ? nothing : this.renderToolbar()} ${this.renderCrisisAlert()}
+        ${this.renderLanguageSwitch()} ${done ? nothing : this.renderToolbar()} ${this.renderCrisisAlert()}
         ${done ? html`${this.renderCrisis()}${this.renderReceipt()}` : this.renderStep()}
       </div>
     `;

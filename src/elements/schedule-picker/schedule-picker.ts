@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { AssessmentSlot as SlotSchema, type AssessmentSlot, type AssessmentSlotList, type Booking, type Contact, type Hold, type ProgramList, type Track } from '../../api/schemas.js';
@@ -12,10 +12,9 @@ import { addDays, instantToWallClock } from '../../domain/zoned-time.js';
 import { formatAge, formatDate, formatTime } from '../../i18n/format.js';
 import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
-import type { StorageMode } from '../../store/store.js';
-import { ConfigController } from '../shared/config-controller.js';
 import { DraftController } from '../shared/draft-controller.js';
-import { IsolationController, type Isolation } from '../shared/isolation-controller.js';
+import { IsolationController } from '../shared/isolation-controller.js';
+import { IopWidgetElement } from '../shared/iop-widget-element.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { ResourceController, type ResourceState } from '../shared/resource-controller.js';
 import { HoldCountdown } from './hold-countdown.js';
@@ -80,7 +79,7 @@ export class BookingConfirmedEvent extends Event {
  * @cssprop [--iop-space=1rem] - Base spacing unit.
  * @cssprop [--iop-frame-initial-height=40rem] - Frame mode: room kept for the frame until it reports its height.
  */
-export class IopSchedulePicker extends LitElement {
+export class IopSchedulePicker extends IopWidgetElement {
   static override styles = schedulePickerStyles;
 
   private restored = false;
@@ -89,8 +88,6 @@ export class IopSchedulePicker extends LitElement {
   /** Slots by day, each day worked out once when first shown: rebuilt only when its inputs change, not every countdown tick. */
   private grouped?: { inputs: unknown[]; days: SlotDays<AssessmentSlot> };
 
-  /** @internal */
-  readonly settings = new ConfigController(this);
   /** @internal */
   readonly draft = new DraftController<PickerState>(this, this.settings, 'schedule-picker');
   /** @internal */
@@ -142,14 +139,6 @@ export class IopSchedulePicker extends LitElement {
   /** @internal */
   @state() holdAnnouncement = '';
 
-  /** Base URL of the center's IOP API, e.g. `/api/iop/`; falls back to `<iop-provider>`. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
-  /** `en` or `es`; falls back to `<iop-provider>`, then the page's `lang`. */
-  @property() locale?: string;
-  /** `memory` on shared devices: nothing typed is kept on the device. */
-  @property() storage?: StorageMode;
-  /** `frame` runs the picker in a frame from the API origin, out of the page scripts' reach; `inline` (default) renders in the page. */
-  @property() isolation?: Isolation;
   /** Preselects a family of tracks by audience, e.g. `healthcare-professionals`. */
   @property() audience?: string;
   /** A track id: skips the track step and books an assessment for that track. */
@@ -844,7 +833,7 @@ export class IopSchedulePicker extends LitElement {
               : this.flow.booking
                 ? this.renderDone()
                 : this.renderTrackStep();
-    return html`<section lang=${this.settings.locale} aria-label=${ifDefined(this.center ? this.t('sectionLabel', { center: this.center.name }) : undefined)}>${body}</section>`;
+    return html`<section lang=${this.settings.locale} aria-label=${ifDefined(this.center ? this.t('sectionLabel', { center: this.center.name }) : undefined)}>${this.renderLanguageSwitch()}${body}</section>`;
   }
 }
 

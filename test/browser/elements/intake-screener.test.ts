@@ -263,6 +263,45 @@ describe('<iop-intake-screener>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('speaks Spanish when the page says lang="es", and its language switch changes it', async () => {
+    const page = document.documentElement;
+    const pageLang = page.getAttribute('lang');
+    page.setAttribute('lang', 'es');
+    try {
+      const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase}></iop-intake-screener>`);
+      await waitUntil(() => heading(el) === 'Antes de empezar');
+      const switchGroup = root(el).querySelector<HTMLElement>('[role="group"][aria-label="Idioma"]')!;
+      const options = [...switchGroup.querySelectorAll('button')];
+      expect(options.map((button) => [button.textContent!.trim(), button.lang, button.getAttribute('aria-pressed')])).to.deep.equal([
+        ['English', 'en', 'false'],
+        ['Español', 'es', 'true'],
+      ]);
+      await expect(el).to.be.accessible();
+      options[0]!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => heading(el) === 'Before you start');
+      expect(root(el).querySelector('[role="group"]')!.getAttribute('aria-label')).to.equal('Language');
+    } finally {
+      if (pageLang === null) page.removeAttribute('lang');
+      else page.setAttribute('lang', pageLang);
+    }
+  });
+
+  it('speaks Spanish when the browser prefers it and the page names no language', async () => {
+    const page = document.documentElement;
+    const pageLang = page.getAttribute('lang');
+    page.removeAttribute('lang');
+    Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['es-419', 'en'] });
+    try {
+      const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase}></iop-intake-screener>`);
+      await waitUntil(() => heading(el) === 'Antes de empezar');
+      expect(root(el).querySelector('.screener')!.getAttribute('lang')).to.equal('es');
+    } finally {
+      delete (navigator as { languages?: unknown }).languages;
+      if (pageLang !== null) page.setAttribute('lang', pageLang);
+    }
+  });
+
   it('resumes where the person left off after a reload', async () => {
     const first = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase}></iop-intake-screener>`);
     await waitUntil(() => heading(first) === 'Before you start');
