@@ -1,8 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { CallbackRequest, CardPhotoUpload, Contact, Coverage, EligibilityCheck, EligibilityRequest, Payer, PayerList, ProgramList, Track } from '../../api/schemas.js';
 import { createIdempotencyKey } from '../../client/client.js';
+import { payersMatching, type InsuranceStep } from '../../domain/insurance-flow.js';
 import { daysPerWeek, estimateCoveredCost, estimateSelfPayCost, type Assumption, type CostEstimate, type ProgramPrice } from '../../domain/cost-estimate.js';
 import {
   callbackProblems,
@@ -25,6 +27,7 @@ import { formStyles } from '../shared/form.styles.js';
 import { IsolationController } from '../shared/isolation-controller.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
 import { OutboxController } from '../shared/outbox-controller.js';
+import { withPhoneLink } from '../shared/phone-link.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { themeStyles } from '../shared/theme.js';
 import { CardPhotoController, photoBase64, type CardSide } from './card-photo-controller.js';
@@ -48,7 +51,7 @@ export class IopEligibilityCheckedEvent extends Event {
   }
 }
 
-type Step = 'payer' | 'member' | 'checking' | 'self-pay' | 'callback';
+type Step = InsuranceStep;
 
 /** Where the card photos sent with a check are: with the center, in the outbox, or refused. */
 interface PhotoDelivery {
@@ -408,6 +411,9 @@ export class IopInsuranceVerification extends IopWidgetElement {
 
   private async startCheck(): Promise<void> {
     const checkKey = this.answers.checkKey ?? createIdempotencyKey();
+    // A previous answer (say "not found", before the member id was corrected) must not flash up as
+    // the new result: the focus would land on it and be lost when the progress replaces it.
+    this.eligibility.reset();
     this.answers = { ...this.answers, checkKey, step: 'checking' };
     this.showErrors = false;
     this.focusHeadingNext = true;
@@ -529,7 +535,8 @@ export class IopInsuranceVerification extends IopWidgetElement {
 
   private payerOptions(): Payer[] {
     const state = this.payers.state;
-    return state.status === 'ready' ? state.value.payers.slice(0, 50) : [];
+    // Filtered again by what is typed now: the list on screen may answer an earlier query.
+    return state.status === 'ready' ? payersMatching(state.value.payers, this.payerQuery).slice(0, 50) : [];
   }
 
   private pricedTracks(): Track[] {
@@ -588,10 +595,10 @@ export class IopInsuranceVerification extends IopWidgetElement {
     return this.t(inNetwork === true ? 'networkIn' : inNetwork === false ? 'networkOut' : 'networkUnknown');
   }
 
-  private heading(text: string, step?: number): TemplateResult {
+  private heading(text: string, step?: number, describedBy?: string): TemplateResult {
     return html`
       ${step ? html`<p class="progress">${this.t('progress', { step, total: 3 })}</p>` : nothing}
-      <h2 tabindex="-1">${text}</h2>
+      <h2 tabindex="-1" aria-describedby=${ifDefined(describedBy)}>${text}</h2>
     `;
   }
 
@@ -1022,7 +1029,7 @@ export class IopInsuranceVerification extends IopWidgetElement {
     switch (check.outcome) {
       case 'active':
         body = html`
-          <p class="notice success"><strong>${this.t('resultActive')}</strong></p>
+          <p class="notice success" id="result-summary" role="status"><strong>${this.t('resultActive')}</strong></p>
           ${coverage?.planName ? html`<p>${this.t('resultPlan', { plan: coverage.planName })}</p>` : nothing}
           <p>${this.networkText(inNetwork)}</p>
           ${coverage ? this.renderCoverageFacts(coverage) : nothing}
@@ -1042,7 +1049,7 @@ export class IopInsuranceVerification extends IopWidgetElement {
         break;
       case 'inactive':
         body = html`
-          <p class="notice"><strong>${this.t('resultInactive')}</strong></p>
+          <p class="notice" id="result-summary" role="status"><strong>${this.t('resultInactive')}</strong></p>
           <p>${this.t('resultInactiveHelp')}</p>
           ${actions(html`<button type="button" @click=${() => this.goTo('member')}>${this.t('fixDetails')}</button>`)}
           <button type="button" class="link-button" @click=${() => this.goTo('self-pay')}>${this.t('selfPayButton')}</button>
@@ -1050,7 +1057,7 @@ export class IopInsuranceVerification extends IopWidgetElement {
         break;
       case 'not-found':
         body = html`
-          <p class="notice"><strong>${this.t('resultNotFound')}</strong></p>
+          <p class="notice" id="result-summary" role="status"><strong>${this.t('resultNotFound')}</strong></p>
           <p>${this.t('resultNotFoundHelp')}</p>
           ${actions(html`<button type="button" @click=${() => this.goTo('member')}>${this.t('fixDetails')}</button>`)}
         `;
@@ -1059,7 +1066,7 @@ export class IopInsuranceVerification extends IopWidgetElement {
         const key: InsuranceMessage =
           check.outcome === 'details-missing' ? 'resultDetailsMissing' : check.outcome === 'payer-unavailable' ? 'resultPayerUnavailable' : 'resultManual';
         body = html`
-          <p class="notice"><strong>${this.t(key)}</strong></p>
+          <p class="notice" id="result-summary" role="status"><strong>${this.t(key)}</strong></p>
           ${coverage?.planName ? html`<p>${this.t('resultPlan', { plan: coverage.planName })}</p>` : nothing}
           <div class="button-row">
             <button type="button" @click=${() => this.askForCall('checking')}>${this.t('callMeButton')}</button>
@@ -1068,7 +1075,7 @@ export class IopInsuranceVerification extends IopWidgetElement {
         `;
       }
     }
-    return html`${this.heading(this.t('resultHeading'), 3)} ${body} ${this.renderPhotoDelivery()}`;
+    return html`${this.heading(this.t('resultHeading'), 3, 'result-summary')} ${body} ${this.renderPhotoDelivery()}`;
   }
 
   private renderSelfPay(): TemplateResult {
@@ -1172,7 +1179,7 @@ export class IopInsuranceVerification extends IopWidgetElement {
     const state = this.programs.state;
     if (state.status !== 'ready') return nothing;
     const { name, phone } = state.value.center;
-    return html`<p class="hint">${this.t('centerPhone', { center: name, phone })}</p>`;
+    return html`<p class="hint">${withPhoneLink(this.t('centerPhone', { center: name, phone }), phone)}</p>`;
   }
 
   override render() {

@@ -23,6 +23,7 @@ import { IopWidgetElement } from '../shared/iop-widget-element.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type Choice, type FieldError } from '../shared/form-fields.js';
 import { formStyles } from '../shared/form.styles.js';
 import { OutboxController } from '../shared/outbox-controller.js';
+import { withPhoneLink } from '../shared/phone-link.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { themeStyles } from '../shared/theme.js';
 import { contactOf, intakeRequestOf } from './intake-request.js';
@@ -597,9 +598,11 @@ export class IopIntakeScreener extends IopWidgetElement {
     return nothing;
   }
 
-  private phoneSentence(): string {
+  private phoneSentence(): TemplateResult | string {
     const state = this.programs.state;
-    return state.status === 'ready' ? this.t('receiptCall', { phone: state.value.center.phone }) : this.t('receiptCallNoNumber');
+    if (state.status !== 'ready') return this.t('receiptCallNoNumber');
+    const { phone } = state.value.center;
+    return withPhoneLink(this.t('receiptCall', { phone }), phone);
   }
 
   private resultText(result: ScreeningResult): string {

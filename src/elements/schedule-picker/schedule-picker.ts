@@ -14,6 +14,7 @@ import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import { DraftController } from '../shared/draft-controller.js';
 import { IsolationController } from '../shared/isolation-controller.js';
+import { withPhoneLink } from '../shared/phone-link.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { ResourceController, type ResourceState } from '../shared/resource-controller.js';
@@ -468,7 +469,7 @@ export class IopSchedulePicker extends IopWidgetElement {
       ${matches.length
         ? html`<ul class="cards">${matches.map((track) => this.renderTrackCard(track, today))}</ul>`
         : html`<div class="notice">
-            <p>${this.t('noTracks', { phone: this.center?.phone ?? '' })}</p>
+            <p>${withPhoneLink(this.t('noTracks', { phone: this.center?.phone ?? '' }), this.center?.phone)}</p>
             <button type="button" class="button--secondary" @click=${() => this.clearFilters()}>${this.t('clearFilters')}</button>
           </div>`}
     `;
@@ -752,7 +753,7 @@ export class IopSchedulePicker extends IopWidgetElement {
   private renderBookingProblem(retry: () => void): TemplateResult {
     const key = ({ offline: 'bookOffline', server: 'serverError', 'track-full': 'trackFull', invalid: 'bookInvalid' } as const)[this.bookingProblem!];
     return html`<div class="notice notice--error" role="alert">
-      <p>${this.t(key, { phone: this.center?.phone ?? '' })}</p>
+      <p>${withPhoneLink(this.t(key, { phone: this.center?.phone ?? '' }), this.center?.phone)}</p>
       ${this.bookingProblem === 'offline' || this.bookingProblem === 'server'
         ? html`<button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${retry}>${this.t('tryAgain')}</button>`
         : nothing}
@@ -813,7 +814,7 @@ export class IopSchedulePicker extends IopWidgetElement {
         ${file ? html`<a class="button" href=${calendarDataUrl(file)} download="appointment.ics">${this.t('addToCalendar')}</a>` : nothing}
         ${booking.manageUrl && /^https:/.test(booking.manageUrl) ? html`<a class="button button--secondary" href=${booking.manageUrl} rel="noopener noreferrer">${this.t('manage')}</a>` : nothing}
       </div>
-      ${center ? html`<p class="hint">${this.t('changeCall', { phone: center.phone })}</p>` : nothing}
+      ${center ? html`<p class="hint">${withPhoneLink(this.t('changeCall', { phone: center.phone }), center.phone)}</p>` : nothing}
     </div>`;
   }
 
