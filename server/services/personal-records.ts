@@ -13,17 +13,19 @@ import type {
 } from '../../src/api/schemas.js';
 import type { EligibilityAnswer } from '../eligibility/eligibility-provider.js';
 import { invalidField, notFound } from '../http/problem.js';
+import { newReferenceCode } from '../../src/domain/reference-code.js';
 import { newRecordId } from '../security/secrets.js';
 import { findPayer } from './center-catalog.js';
 import type { ServiceDeps } from './service-deps.js';
 
 export async function createIntake(deps: ServiceDeps, request: IntakeRequest): Promise<IntakeReceipt> {
   const id = newRecordId();
+  const reference = newReferenceCode();
   const now = deps.now();
   const sealed = await deps.cipher.seal(JSON.stringify(request), `intakes:${id}`);
-  await deps.db.query('INSERT INTO intakes (id, sealed, created_at) VALUES ($1, $2, $3)', [id, sealed, now]);
+  await deps.db.query('INSERT INTO intakes (id, reference, sealed, created_at) VALUES ($1, $2, $3, $4)', [id, reference, sealed, now]);
   deps.notifier.notify({ type: 'intake.created', id });
-  return { id, status: 'received', receivedAt: now.toISOString() };
+  return { id, reference, status: 'received', receivedAt: now.toISOString() };
 }
 
 export async function createCallbackRequest(deps: ServiceDeps, request: CallbackRequest): Promise<CallbackReceipt> {
@@ -32,10 +34,11 @@ export async function createCallbackRequest(deps: ServiceDeps, request: Callback
     if (check.length === 0) throw invalidField('/eligibilityCheckId', 'This eligibility check does not exist.');
   }
   const id = newRecordId();
+  const reference = newReferenceCode();
   const sealed = await deps.cipher.seal(JSON.stringify(request), `callback_requests:${id}`);
-  await deps.db.query('INSERT INTO callback_requests (id, sealed, created_at) VALUES ($1, $2, $3)', [id, sealed, deps.now()]);
+  await deps.db.query('INSERT INTO callback_requests (id, reference, sealed, created_at) VALUES ($1, $2, $3, $4)', [id, reference, sealed, deps.now()]);
   deps.notifier.notify({ type: 'callback-request.created', id });
-  return { id, status: 'received' };
+  return { id, reference, status: 'received' };
 }
 
 /** What is sealed in result_sealed once the payer answered. */

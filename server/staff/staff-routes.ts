@@ -5,6 +5,7 @@
 import type { Context, Hono } from 'hono';
 import type * as z from 'zod/mini';
 import { Id } from '../../src/api/schemas.js';
+import { parseReferenceCode } from '../../src/domain/reference-code.js';
 import type { Database } from '../db/database.js';
 import type { AppEnv } from '../http/app-env.js';
 import { fieldErrors } from '../http/field-errors.js';
@@ -53,7 +54,11 @@ export function mountStaffRoutes(app: Hono<AppEnv>, basePath: string, support: S
     c.set('route', 'GET staff/{kind}');
     const query = StaffListQuery.safeParse(c.req.query());
     if (!query.success) return problemResponse({ status: 422, code: 'validation', errors: fieldErrors(query.error) });
-    const records = await listStaffRecords(support.db, kindOf(c), query.data.status, query.data.limit);
+    const reference = query.data.reference === undefined ? undefined : parseReferenceCode(query.data.reference);
+    if (query.data.reference !== undefined && !reference) {
+      return problemResponse({ status: 422, code: 'validation', errors: [{ pointer: '/reference', detail: 'This is not a reference: check each character.' }] });
+    }
+    const records = await listStaffRecords(support.db, kindOf(c), query.data.status, query.data.limit, reference);
     return answer(StaffRecordList, { records });
   });
 

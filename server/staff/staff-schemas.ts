@@ -3,13 +3,15 @@
  * the same way: zod/mini schemas parse every query and every answer.
  */
 import * as z from 'zod/mini';
-import { CardPhotoMediaType, CardSide, Id, Instant } from '../../src/api/schemas.js';
+import { CardPhotoMediaType, CardSide, Id, Instant, ReferenceCode } from '../../src/api/schemas.js';
 
 export const StaffRecordKind = z.enum(['intakes', 'bookings', 'eligibility-checks', 'callback-requests']);
 
 export const StaffRecordSummary = z.object({
   id: Id,
   kind: StaffRecordKind,
+  /** The reference on the person's receipt; null for records made before references existed. */
+  reference: z.nullable(ReferenceCode),
   createdAt: Instant,
   handledAt: z.nullable(Instant),
 });
@@ -25,6 +27,8 @@ export const StaffCardPhoto = z.object({ id: Id, side: CardSide, mediaType: Card
 export const StaffListQuery = z.object({
   status: z._default(z.enum(['open', 'handled', 'all']), 'open'),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
+  /** A receipt's reference as the person reads it out: any case, with or without dashes. */
+  reference: z.optional(z.string().check(z.maxLength(40))),
 });
 
 export type StaffRecordKind = z.infer<typeof StaffRecordKind>;

@@ -21,6 +21,8 @@ const wholeNumber = () =>
   z.number().check(z.refine(Number.isInteger, 'Expected a whole number')).register(z.globalRegistry, { type: 'integer' });
 
 export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+/** A receipt's reference to read out on the phone: Crockford base32, three groups of three, the last symbol a check (src/domain/reference-code.ts). */
+export const ReferenceCode = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}$/));
 
 // Formats are plain regular expressions rather than zod's iso/email/url schemas: each of those adds
 // its own code to every page (about 2.5 KB brotli together), and a pattern says the same here.
@@ -227,6 +229,8 @@ export const BookingRequest = z.object({
 
 export const Booking = z.object({
   id: Id,
+  /** What the person reads out on the phone (see ReferenceCode). */
+  reference: z.optional(ReferenceCode),
   status: z.enum(['confirmed']),
   slotId: Id,
   start: Instant,
@@ -265,6 +269,7 @@ export const IntakeRequest = z.object({
 
 export const IntakeReceipt = z.object({
   id: Id,
+  reference: z.optional(ReferenceCode),
   status: z.enum(['received']),
   receivedAt: Instant,
 });
@@ -364,7 +369,7 @@ export const CallbackRequest = z.object({
   locale: Locale,
 });
 
-export const CallbackReceipt = z.object({ id: Id, status: z.enum(['received']) });
+export const CallbackReceipt = z.object({ id: Id, reference: z.optional(ReferenceCode), status: z.enum(['received']) });
 
 // ---------------------------------------------------------------------------------------------
 // Alumni, family and peer sessions

@@ -12,7 +12,9 @@ export type SharedMessage =
   | 'memoryMode'
   | 'errorPrefix'
   | 'errorSummaryTitle'
-  | 'language';
+  | 'language'
+  | 'reference'
+  | 'referenceHint';
 
 export const sharedMessages: Catalog<SharedMessage> = {
   en: {
@@ -27,6 +29,8 @@ export const sharedMessages: Catalog<SharedMessage> = {
     errorPrefix: 'Error:',
     errorSummaryTitle: 'There is a problem',
     language: 'Language',
+    reference: 'Your reference:',
+    referenceHint: 'Please give it if you call us.',
   },
   es: {
     loading: 'Cargando…',
@@ -40,5 +44,7 @@ export const sharedMessages: Catalog<SharedMessage> = {
     errorPrefix: 'Error:',
     errorSummaryTitle: 'Hay un problema',
     language: 'Idioma',
+    reference: 'Su número de referencia:',
+    referenceHint: 'Por favor, menciónelo si nos llama.',
   },
 };

@@ -28,6 +28,7 @@ import { IsolationController } from '../shared/isolation-controller.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { withPhoneLink } from '../shared/phone-link.js';
+import { referenceLine } from '../shared/reference-line.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { themeStyles } from '../shared/theme.js';
 import { CardPhotoController, photoBase64, type CardSide } from './card-photo-controller.js';
@@ -214,6 +215,8 @@ export class IopInsuranceVerification extends IopWidgetElement {
   @state() private offeredContact?: Contact;
   /** @internal */
   @state() private callbackResult?: 'sending' | 'sent' | 'queued' | 'refused';
+  /** @internal The callback receipt's reference, to read out on the phone. */
+  @state() private callbackReference?: string;
   /** @internal */
   @state() private photoDelivery?: PhotoDelivery;
 
@@ -457,6 +460,7 @@ export class IopInsuranceVerification extends IopWidgetElement {
     try {
       const outcome = await this.outbox.submit({ endpoint: 'createCallbackRequest', body, idempotencyKey: callbackKey, draftId: DRAFT_ID });
       this.callbackResult = outcome.status;
+      this.callbackReference = outcome.status === 'sent' ? outcome.response.reference : undefined;
       if (outcome.status === 'refused') {
         this.answers = { ...this.answers, callbackKey: undefined };
         // The person fixes the number and sends a new request; the refused one is of no use to anyone.
@@ -1108,6 +1112,7 @@ export class IopInsuranceVerification extends IopWidgetElement {
       return html`
         ${this.heading(this.t('callbackHeading'))}
         <p class="notice success" role="status">${this.t(this.callbackResult === 'sent' ? 'callbackSent' : 'callbackQueued')}</p>
+        ${this.callbackResult === 'sent' ? referenceLine(this.callbackReference, this.settings.locale) : nothing}
         <button type="button" class="button--secondary" @click=${() => void this.startOver()}>${this.t('startOver')}</button>
       `;
     }

@@ -128,7 +128,6 @@ const en = {
   receiptNext: 'What happens next: an admissions clinician will contact you within one working day, in the way you chose.',
   receiptCall: 'You can also call us at {phone}.',
   receiptCallNoNumber: 'You can also call the center at any time.',
-  receiptReference: 'Reference: {id}',
   refused: 'We could not send your answers. Nothing is lost. Please check your answers, or call us.',
 
   crisisHeading: 'You don’t have to go through this alone',
@@ -303,7 +302,6 @@ export const intakeMessages: Catalog<IntakeMessage> = {
     receiptNext: 'Próximos pasos: un clínico de admisiones le contactará en un día hábil, de la forma que usted eligió.',
     receiptCall: 'También puede llamarnos al {phone}.',
     receiptCallNoNumber: 'También puede llamar al centro en cualquier momento.',
-    receiptReference: 'Referencia: {id}',
     refused: 'No pudimos enviar sus respuestas. No se ha perdido nada. Revise sus respuestas o llámenos.',
 
     crisisHeading: 'No tiene que pasar por esto solo(a)',

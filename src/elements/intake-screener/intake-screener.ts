@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Contact, ProgramList } from '../../api/schemas.js';
+import type { Contact, IntakeReceipt, ProgramList } from '../../api/schemas.js';
 import { instruments, parseInstrumentSet, safetyLevel, safetyTriggers, type InstrumentId, type InstrumentItem, type SafetyLevel } from '../../domain/instruments.js';
 import {
   evaluate,
@@ -24,6 +24,7 @@ import { choiceGroup, errorSummary, focusErrorSummary, textField, type Choice, t
 import { formStyles } from '../shared/form.styles.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { withPhoneLink } from '../shared/phone-link.js';
+import { referenceLine } from '../shared/reference-line.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { themeStyles } from '../shared/theme.js';
 import { contactOf, intakeRequestOf } from './intake-request.js';
@@ -135,6 +136,8 @@ export class IopIntakeScreener extends IopWidgetElement {
   @state() private receiptId = '';
   /** @internal */
   @state() private queuedEntryId = '';
+  /** @internal What the person reads out on the phone; the opaque id stays for events. */
+  @state() private receiptReference?: string;
 
   /** Comma-separated instruments, in order: `audit-c`, `audit`, `dast-10`, `phq-9`, `gad-7`, `asq`. */
   @property() instruments = 'audit-c,dast-10,phq-9,gad-7,asq';
@@ -147,7 +150,8 @@ export class IopIntakeScreener extends IopWidgetElement {
     super.connectedCallback();
     this.outbox.onDelivered = (entryId, endpoint, response) => {
       if (endpoint !== 'createIntake' || entryId !== this.queuedEntryId) return;
-      this.receiptId = (response as { id: string }).id;
+      this.receiptId = (response as IntakeReceipt).id;
+      this.receiptReference = (response as IntakeReceipt).reference;
       this.queuedEntryId = '';
       this.phase = 'sent';
       this.dispatchEvent(new IntakeSubmittedEvent(this.receiptId, 'sent'));
@@ -251,6 +255,7 @@ export class IopIntakeScreener extends IopWidgetElement {
       const outcome = await this.outbox.submit({ endpoint: 'createIntake', body: request, draftId });
       if (outcome.status === 'sent') {
         this.receiptId = outcome.response.id;
+        this.receiptReference = outcome.response.reference;
         this.phase = 'sent';
         this.dispatchEvent(new IntakeSubmittedEvent(outcome.response.id, 'sent'));
       } else if (outcome.status === 'queued') {
@@ -318,6 +323,7 @@ export class IopIntakeScreener extends IopWidgetElement {
     this.phase = 'form';
     this.resumed = this.showErrors = this.returnToReview = false;
     this.receiptId = this.queuedEntryId = '';
+    this.receiptReference = undefined;
     await Promise.all([this.draft.clear(), this.sharedContact.clear()]).catch(() => undefined);
   }
 
@@ -703,7 +709,7 @@ export class IopIntakeScreener extends IopWidgetElement {
         <p>${this.resultText(result)} ${this.t('resultNote')}</p>
         <p>${this.t('receiptNext')}</p>
         <p>${this.phoneSentence()}</p>
-        ${queued ? nothing : html`<p>${this.t('receiptReference', { id: this.receiptId })}</p>`}
+        ${queued ? nothing : referenceLine(this.receiptReference, this.settings.locale)}
       </section>
     `;
   }

@@ -15,6 +15,7 @@ import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import { DraftController } from '../shared/draft-controller.js';
 import { IsolationController } from '../shared/isolation-controller.js';
 import { withPhoneLink } from '../shared/phone-link.js';
+import { referenceLine } from '../shared/reference-line.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { ResourceController, type ResourceState } from '../shared/resource-controller.js';
@@ -810,6 +811,7 @@ export class IopSchedulePicker extends IopWidgetElement {
         )}
       </ul>
       <p>${this.t(`expect-${booking.mode}`, { center: center?.name ?? '' })} ${this.t('expectAfter')}</p>
+      ${referenceLine(booking.reference, locale)}
       <div class="button-row">
         ${file ? html`<a class="button" href=${calendarDataUrl(file)} download="appointment.ics">${this.t('addToCalendar')}</a>` : nothing}
         ${booking.manageUrl && /^https:/.test(booking.manageUrl) ? html`<a class="button button--secondary" href=${booking.manageUrl} rel="noopener noreferrer">${this.t('manage')}</a>` : nothing}

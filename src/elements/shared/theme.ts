@@ -76,6 +76,15 @@ export const themeStyles = css`
     align-items: center;
     text-decoration: none;
   }
+  .reference-code {
+    font-size: 1.25em;
+    letter-spacing: 0.08em;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .reference .hint {
+    display: block;
+  }
   .language-switch {
     display: flex;
     justify-content: flex-end;

@@ -390,6 +390,7 @@ describe('<iop-insurance-verification>', () => {
       await el.updateComplete;
       submit(el);
       await waitUntil(() => text(el).includes('We have your request and will call you soon.'), 'the call back is sent', { timeout: 10000 });
+      expect($(el, '[part="reference"]')!.textContent!.replace(/\s+/g, ' ')).to.match(/^ Your reference: ([0-9A-HJKMNP-TV-Z]{3}-){2}[0-9A-HJKMNP-TV-Z]{3}/);
       await expect(el).to.be.accessible();
     });
   });

@@ -144,7 +144,13 @@ describe('<iop-intake-screener>', () => {
     expect(event.detail.status).to.equal('sent');
     expect(event.bubbles && event.composed).to.equal(true);
     expect(heading(el)).to.equal('Thank you. We have your answers');
-    expect(root(el).textContent).to.include(event.detail.intakeId);
+    // The receipt shows the server's reference to read aloud, not the opaque id the event carries.
+    expect(root(el).textContent).not.to.include(event.detail.intakeId);
+    const reference = root(el).querySelector('[part="reference"] [aria-hidden="true"]')!.textContent!;
+    expect(reference).to.match(/^[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}$/);
+    expect(root(el).querySelector('[part="reference"] .visually-hidden')!.textContent).to.equal([...reference.replace(/-/g, '')].join(' ').replace(/(\S \S \S) /g, '$1, '));
+    const byReference = (await (await fetch(`${apiBase}staff/intakes?status=all&reference=${reference}`, { headers: { authorization: `Bearer ${staffToken}` } })).json()) as { records: { id: string }[] };
+    expect(byReference.records.map((record) => record.id)).to.deep.equal([event.detail.intakeId]);
     await expect(el).to.be.accessible();
     expect(await staffIntakesNamed(name)).to.equal(1);
     expect(document.title + location.href + JSON.stringify(event.detail)).not.to.include(name);

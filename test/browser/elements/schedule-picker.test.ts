@@ -141,6 +141,7 @@ describe('<iop-schedule-picker> booking', () => {
     expect(events).to.have.length(1);
     expect(Object.keys(events[0]!.detail).sort()).to.deep.equal(['bookingId', 'status']);
     expect(events[0]!.detail.status).to.equal('confirmed');
+    expect(one(el, '[part="reference"]')!.textContent!.replace(/\s+/g, ' ')).to.match(/^ Your reference: ([0-9A-HJKMNP-TV-Z]{3}-){2}[0-9A-HJKMNP-TV-Z]{3}/);
     const calendar = one(el, 'a[download]') as HTMLAnchorElement;
     const ics = decodeURIComponent(calendar.href.replace(/^data:text\/calendar;charset=utf-8,/, ''));
     expect(ics).to.contain('SUMMARY:Appointment - Juniper Ridge\r\n');
