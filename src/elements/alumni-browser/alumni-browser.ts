@@ -24,7 +24,7 @@ import {
 } from '../../domain/session-filters.js';
 import { expandOccurrences, isHappeningNow, nextOccurrences, occurrenceOn, type Occurrence } from '../../domain/session-recurrence.js';
 import { emptyRsvpForm, safeJoinUrl, seatsLeft, sortMyRsvps, validateRsvpForm, type MyRsvp, type RsvpForm, type RsvpFormError } from '../../domain/session-rsvp.js';
-import { addDays, instantToWallClock, weekdayOf } from '../../domain/zoned-time.js';
+import { addDays, instantToWallClock } from '../../domain/zoned-time.js';
 import { formatAge, formatDate, formatTime } from '../../i18n/format.js';
 import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
@@ -204,6 +204,12 @@ export class IopAlumniBrowser extends IopWidgetElement {
 
   private onFacet(facet: Facet, values: string | string[]): void {
     this.setFilters({ ...this.filters, [facet]: Array.isArray(values) ? values : [values] });
+  }
+
+  /** The week view opens on this week each time it is chosen, not on a week visited earlier. */
+  private showView(view: View): void {
+    if (view === 'week' && this.view !== 'week') this.weekStart = undefined;
+    this.view = view;
   }
 
   private onOpen(occurrence: Occurrence): void {
@@ -479,8 +485,9 @@ export class IopAlumniBrowser extends IopWidgetElement {
 
   private renderWeek(prepared: Prepared, matches: readonly Occurrence[]): TemplateResult {
     const zone = prepared.list.timeZone;
-    const today = instantToWallClock(this.now, zone).date;
-    const start = this.weekStart ?? addDays(today, -weekdayOf(today));
+    // Seven days from today, not the calendar week around it: late on a Saturday the calendar
+    // week is six days gone, and the person wants what they can still attend.
+    const start = this.weekStart ?? instantToWallClock(this.now, zone).date;
     const dates = Array.from({ length: 7 }, (_, i) => addDays(start, i));
     const byDate = new Map<string, Occurrence[]>(dates.map((date) => [date, []]));
     for (const occurrence of matches) byDate.get(occurrence.date)?.push(occurrence);
@@ -520,7 +527,7 @@ export class IopAlumniBrowser extends IopWidgetElement {
       <div class="toolbar">
         <div class="views" role="group" aria-label=${this.t('views')}>
           ${(['list', 'week'] as const).map(
-            (view) => html`<button type="button" class="button button--toggle" part="button" aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => (this.view = view)}>
+            (view) => html`<button type="button" class="button button--toggle" part="button" aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.showView(view)}>
               ${this.t(view === 'list' ? 'listView' : 'weekView')}
             </button>`,
           )}

@@ -14,6 +14,7 @@ import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import { DraftController } from '../shared/draft-controller.js';
 import { IsolationController } from '../shared/isolation-controller.js';
+import { dayParts, groupByDayPart, TIMES_SHOWN_PER_PART, type DayPart } from '../../domain/schedule-flow.js';
 import { withPhoneLink } from '../shared/phone-link.js';
 import { referenceLine } from '../shared/reference-line.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
@@ -140,6 +141,8 @@ export class IopSchedulePicker extends IopWidgetElement {
   @state() offeredContact?: Contact;
   /** @internal */
   @state() holdAnnouncement = '';
+  /** @internal `date|part` of the time groups opened with "Show more". */
+  @state() private expandedParts: ReadonlySet<string> = new Set();
 
   /** Preselects a family of tracks by audience, e.g. `healthcare-professionals`. */
   @property() audience?: string;
@@ -386,13 +389,14 @@ export class IopSchedulePicker extends IopWidgetElement {
   }
 
   /** A slot's time in the shown zone, and in the other zone beside it when the two differ. */
-  private slotTime(start: string): TemplateResult {
+  private slotTime(start: string, compact = false): TemplateResult {
     const locale = this.settings.locale;
     const shown = this.displayZone;
     const other = this.showVisitorZone ? this.centerZone : this.visitorZone;
     const otherDiffers = other && other !== shown && formatTime(start, locale, other, true) !== formatTime(start, locale, shown, true);
     const otherDay = other && instantToWallClock(new Date(start), other).date !== instantToWallClock(new Date(start), shown).date;
-    return html`${formatTime(start, locale, shown, true)}${otherDiffers
+    // Compact buttons sit under a heading that names the zone; the other zone's time still follows.
+    return html`${formatTime(start, locale, shown, !compact)}${otherDiffers
       ? html` <span class="secondary">(${otherDay ? `${formatDate(start, locale, other, { month: undefined, day: undefined, weekday: 'short' })} ` : ''}${formatTime(start, locale, other, true)})</span>`
       : nothing}`;
   }
@@ -609,7 +613,7 @@ export class IopSchedulePicker extends IopWidgetElement {
                   @keydown=${(event: KeyboardEvent) => this.onGridKey(event, date)}
                 >
                   <span aria-hidden="true">${Number(date.slice(8))}</span>
-                  <span class="count" aria-hidden="true">${count || '–'}</span>
+                  <span class="count" aria-hidden="true">${count ? this.t('timesCount', { count }) : '–'}</span>
                   <span class="visually-hidden">${this.dayLabel(date)}, ${this.t('freeTimes', { count })}</span>
                 </td>`;
               })}
@@ -620,16 +624,8 @@ export class IopSchedulePicker extends IopWidgetElement {
       <p id="grid-help" class="hint">${this.t('gridHelp')}</p>
       <p class="visually-hidden" role="status">${this.dayLabel(focus)}: ${this.t('freeTimes', { count: daySlots.length })}</p>
       ${!freeInView ? html`<p class="notice">${this.t(this.view === 'week' ? 'emptyWeek' : 'emptyMonth')}</p>` : nothing}
-      <h3>${this.t('timesOn', { day: this.dayLabel(focus) })}</h3>
-      ${daySlots.length
-        ? html`<ul part="time-list" class="times">
-            ${daySlots.map(
-              (slot) => html`<li><button type="button" class="button--secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.hold(slot)}>
-                ${this.slotTime(slot.start)} · ${this.t(`mode-${slot.mode}`)}
-              </button></li>`,
-            )}
-          </ul>`
-        : html`<p>${this.t('noTimesDay')}</p>`}
+      <h3>${this.t('timesOn', { day: this.dayLabel(focus) })} <span class="part-count">(${this.t('zoneTime', { city: zoneCity(zone) })})</span></h3>
+      ${daySlots.length ? this.renderDayTimes(focus, daySlots, zone) : html`<p>${this.t('noTimesDay')}</p>`}
       ${nextFree && !daySlots.length
         ? html`<button type="button" class="button--secondary" @click=${() => ((this.focusDate = nextFree), (this.focusGrid = true))}>
             ${this.t('nextFreeDay', { day: this.dayLabel(nextFree) })}
@@ -637,6 +633,42 @@ export class IopSchedulePicker extends IopWidgetElement {
         : nothing}
       ${this.bookingProblem ? this.renderBookingProblem(() => this.slots.reload()) : nothing}
     `;
+  }
+
+  /**
+   * A day's times in morning, afternoon and evening groups of compact buttons, a few of each shown:
+   * thirty full-width buttons would be several phone screens long. "Show more" opens one group and
+   * moves focus to the first time it revealed.
+   */
+  private renderDayTimes(date: string, daySlots: readonly AssessmentSlot[], zone: string): TemplateResult {
+    const expanded = new Set(dayParts.filter((part) => this.expandedParts.has(`${date}|${part}`)));
+    const groups = groupByDayPart(daySlots, zone, expanded);
+    const showAll = async (part: DayPart) => {
+      this.expandedParts = new Set([...this.expandedParts, `${date}|${part}`]);
+      await this.updateComplete;
+      this.renderRoot.querySelectorAll<HTMLButtonElement>(`#times-${part} .time`)[TIMES_SHOWN_PER_PART]?.focus();
+    };
+    return html`<div part="time-list" class="day-parts">
+      ${groups.map(
+        (group) => html`<section class="day-part" aria-labelledby="times-${group.part}-heading">
+          <h4 id="times-${group.part}-heading">${this.t(`part-${group.part}`)} <span class="part-count">(${this.t('timesCount', { count: group.slots.length })})</span></h4>
+          <ul class="times times--compact" id="times-${group.part}">
+            ${group.shown.map(
+              (slot) => html`<li>
+                <button type="button" class="button--secondary time" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.hold(slot)}>
+                  ${this.slotTime(slot.start, true)}<span class="time-mode">${this.t(`mode-${slot.mode}`)}</span>
+                </button>
+              </li>`,
+            )}
+          </ul>
+          ${group.shown.length < group.slots.length
+            ? html`<button type="button" class="button--link show-more" aria-describedby="times-${group.part}-heading" @click=${() => void showAll(group.part)}>
+                ${this.t('showMoreTimes', { count: group.slots.length - group.shown.length })}
+              </button>`
+            : nothing}
+        </section>`,
+      )}
+    </div>`;
   }
 
   private renderTaken(): TemplateResult | typeof nothing {

@@ -5,6 +5,7 @@ import type { AlumniSession } from '../../../src/api/schemas.js';
 import { createClient } from '../../../src/client/client.js';
 import { registerClient } from '../../../src/client/shared-clients.js';
 import { nextOccurrences } from '../../../src/domain/session-recurrence.js';
+import { instantToWallClock } from '../../../src/domain/zoned-time.js';
 import '../../../src/elements/alumni-browser/alumni-browser.js';
 import type { IopAlumniBrowser, IopRsvpConfirmedEvent } from '../../../src/elements/alumni-browser/alumni-browser.js';
 
@@ -108,7 +109,19 @@ describe('<iop-alumni-browser> browsing', () => {
     await el.updateComplete;
     expect(el.view).to.equal('week');
     expect(root(el).querySelectorAll('.week-day').length).to.equal(7);
+    // Opens on today in the center's zone, never on days already gone.
+    const today = instantToWallClock(new Date(), 'America/Denver').date;
+    expect(root(el).querySelector('.week-day h4')!.id).to.equal(`week-${today}`);
     await expect(el).to.be.accessible();
+    // Back to the list and to the week again: this week again, not the one visited before.
+    root(el).querySelector<HTMLButtonElement>('.week-nav button:last-of-type')!.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('.week-day h4')!.id).not.to.equal(`week-${today}`);
+    root(el).querySelectorAll<HTMLButtonElement>('.views button')[0]!.click();
+    await el.updateComplete;
+    root(el).querySelectorAll<HTMLButtonElement>('.views button')[1]!.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('.week-day h4')!.id).to.equal(`week-${today}`);
 
     const family = await seeded('family-class-thursday');
     const [next] = nextOccurrences(family, new Date(), 1);
