@@ -492,3 +492,15 @@ export type AlumniSessionQuery = z.infer<typeof AlumniSessionQuery>;
 export type AlumniSessionList = z.infer<typeof AlumniSessionList>;
 export type RsvpRequest = z.infer<typeof RsvpRequest>;
 export type Rsvp = z.infer<typeof Rsvp>;
+
+/**
+ * `GET origin-check`: whether the API accepts the calling page's origin (IOP_ALLOWED_ORIGINS), for
+ * a widget to tell a web admin what to fix instead of "you seem to be offline". Answered to any
+ * origin, with no data beyond the origin itself. Not in the endpoint table: no widget flow uses it.
+ */
+export const OriginCheck = z.object({
+  /** The `Origin` the browser sent; null when it sent none (same origin). */
+  origin: z.nullable(z.string().check(z.maxLength(300))),
+  allowed: z.boolean(),
+});
+export type OriginCheck = z.infer<typeof OriginCheck>;

@@ -723,6 +723,8 @@ export class IopAlumniBrowser extends IopWidgetElement {
   }
 
   override render() {
+    const setupProblem = this.renderOriginRefused();
+    if (setupProblem) return setupProblem;
     if (this.isolationMode.framed) return this.isolationMode.render();
     const state = this.resource.state;
     const prepared = state.status === 'ready' ? this.prepare(state.value) : undefined;

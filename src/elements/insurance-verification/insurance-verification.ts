@@ -1188,6 +1188,8 @@ export class IopInsuranceVerification extends IopWidgetElement {
   }
 
   override render() {
+    const setupProblem = this.renderOriginRefused();
+    if (setupProblem) return setupProblem;
     if (this.isolationMode.framed) return this.isolationMode.render();
     if (!this.settings.config) return html`<p class="notice">${this.t('notConfigured')}</p>`;
     const step = this.answers.step;

@@ -715,6 +715,8 @@ export class IopIntakeScreener extends IopWidgetElement {
   }
 
   override render() {
+    const setupProblem = this.renderOriginRefused();
+    if (setupProblem) return setupProblem;
     if (this.isolationMode.framed) return this.isolationMode.render();
     if (!this.settings.config) return html`<p class="notice">${this.t('notConfigured')}</p>`;
     if (this.phase === 'loading') return html`<p class="loading" role="status">${this.shared('loading')}</p>`;

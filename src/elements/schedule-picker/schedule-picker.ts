@@ -853,6 +853,8 @@ export class IopSchedulePicker extends IopWidgetElement {
   }
 
   override render() {
+    const setupProblem = this.renderOriginRefused();
+    if (setupProblem) return setupProblem;
     if (this.isolationMode.framed) return this.isolationMode.render();
     if (!this.settings.config) return html`<p class="notice">${this.t('notConfigured')}</p>`;
     const step = this.flow.step;

@@ -4,6 +4,7 @@ import { localeNames, locales, translate, type Locale } from '../../i18n/locale.
 import { sharedMessages } from '../../i18n/messages.js';
 import type { StorageMode } from '../../store/store.js';
 import { ConfigController } from './config-controller.js';
+import { OriginCheckController } from './origin-check-controller.js';
 import type { Isolation } from './isolation-controller.js';
 
 /**
@@ -14,6 +15,8 @@ import type { Isolation } from './isolation-controller.js';
 export abstract class IopWidgetElement extends LitElement {
   /** @internal */
   protected readonly settings = new ConfigController(this);
+  /** @internal */
+  protected readonly originCheck = new OriginCheckController(this, this.settings);
 
   /** Base URL of the center's IOP API, e.g. `/api/iop/`; falls back to `<iop-provider>`. */
   @property({ attribute: 'api-base' }) apiBase?: string;
@@ -23,6 +26,21 @@ export abstract class IopWidgetElement extends LitElement {
   @property() storage?: StorageMode;
   /** `frame` renders the widget in a frame from the API origin, out of the page scripts' reach; `inline` renders it in the page. */
   @property() isolation?: Isolation;
+
+  /**
+   * When the API refuses this page's origin: what is wrong and who can fix it, in place of the
+   * widget (which could neither load nor send anything). Each widget's `render()` starts with it.
+   */
+  protected renderOriginRefused(): TemplateResult | undefined {
+    const origin = this.originCheck.refusedOrigin;
+    const apiBase = this.settings.config?.apiBase;
+    if (!origin || !apiBase) return undefined;
+    const locale = this.settings.locale;
+    return html`<div class="notice" role="alert" part="setup-problem" lang=${locale}>
+      <p>${translate(sharedMessages, locale, 'originRefused', { origin, api: new URL(apiBase, location.href).origin })}</p>
+      <p>${translate(sharedMessages, locale, 'originRefusedVisitor')}</p>
+    </div>`;
+  }
 
   /** English / Español, each in its own language; the current one is pressed. */
   protected renderLanguageSwitch(): TemplateResult {
