@@ -31,26 +31,13 @@ import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import { DraftController } from '../shared/draft-controller.js';
 import { IsolationController } from '../shared/isolation-controller.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
+import { IopRsvpConfirmedEvent, type RsvpStatus } from '../events.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { alumniBrowserMessages, knownTopics, type AlumniBrowserMessage } from './alumni-browser.messages.js';
 import { alumniBrowserStyles } from './alumni-browser.styles.js';
 
-export type RsvpStatus = 'confirmed' | 'waitlisted' | 'queued';
-
-/** Fired when a person's RSVP is confirmed, waitlisted or saved to send later. Carries an opaque id and the status only. */
-export class IopRsvpConfirmedEvent extends Event {
-  static readonly eventName = 'iop-rsvp-confirmed';
-  readonly rsvpId: string;
-  readonly status: RsvpStatus;
-
-  constructor(rsvpId: string, status: RsvpStatus) {
-    super(IopRsvpConfirmedEvent.eventName, { bubbles: true, composed: true });
-    this.rsvpId = rsvpId;
-    this.status = status;
-  }
-}
 
 type View = 'list' | 'week';
 type Screen = { kind: 'browse' } | { kind: 'detail'; sessionId: string; date: string } | { kind: 'rsvp'; sessionId: string; date: string } | { kind: 'done'; rsvp: MyRsvp } | { kind: 'mine' };
@@ -769,7 +756,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'iop-alumni-browser': IopAlumniBrowser;
   }
-  interface HTMLElementEventMap {
-    'iop-rsvp-confirmed': IopRsvpConfirmedEvent;
-  }
 }
+
+export { IopRsvpConfirmedEvent, type RsvpStatus };

@@ -26,6 +26,7 @@ import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldErro
 import { formStyles } from '../shared/form.styles.js';
 import { IsolationController } from '../shared/isolation-controller.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
+import { IopEligibilityCheckedEvent, type EligibilityCheckedStatus } from '../events.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { withPhoneLink } from '../shared/phone-link.js';
 import { referenceLine } from '../shared/reference-line.js';
@@ -36,21 +37,6 @@ import { EligibilityCheckController } from './eligibility-check-controller.js';
 import { insuranceMessages, type InsuranceMessage } from './insurance-verification.messages.js';
 import { insuranceVerificationStyles } from './insurance-verification.styles.js';
 
-export type EligibilityCheckedStatus = 'complete' | 'pending' | 'callback';
-
-/**
- * Fired when a check answers: `pending` (the payer is slow), `complete` or `callback` (the center
- * will call). Carries the opaque check id and status only, never what the person typed or the plan.
- */
-export class IopEligibilityCheckedEvent extends Event {
-  static readonly eventName = 'iop-eligibility-checked';
-  readonly detail: { readonly checkId: string; readonly status: EligibilityCheckedStatus };
-
-  constructor(checkId: string, status: EligibilityCheckedStatus) {
-    super(IopEligibilityCheckedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = { checkId, status };
-  }
-}
 
 type Step = InsuranceStep;
 
@@ -1220,7 +1206,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'iop-insurance-verification': IopInsuranceVerification;
   }
-  interface HTMLElementEventMap {
-    'iop-eligibility-checked': IopEligibilityCheckedEvent;
-  }
 }
+
+export { IopEligibilityCheckedEvent, type EligibilityCheckedStatus };

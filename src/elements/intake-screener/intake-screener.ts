@@ -20,6 +20,7 @@ import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import { DraftController } from '../shared/draft-controller.js';
 import { IsolationController } from '../shared/isolation-controller.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
+import { IntakeSubmittedEvent, type IntakeSubmittedDetail } from '../events.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type Choice, type FieldError } from '../shared/form-fields.js';
 import { formStyles } from '../shared/form.styles.js';
 import { OutboxController } from '../shared/outbox-controller.js';
@@ -60,20 +61,6 @@ interface Question {
   autocomplete?: string;
 }
 
-/** Opaque outcome only: page scripts (analytics, pixels) read events, so no answers, scores, flags or contact. */
-export interface IntakeSubmittedDetail {
-  /** The server's intake id when sent; this device's outbox entry id when queued. */
-  readonly intakeId: string;
-  readonly status: 'sent' | 'queued';
-}
-
-export class IntakeSubmittedEvent extends Event {
-  readonly detail: IntakeSubmittedDetail;
-  constructor(intakeId: string, status: IntakeSubmittedDetail['status']) {
-    super('iop-intake-submitted', { bubbles: true, composed: true });
-    this.detail = Object.freeze({ intakeId, status });
-  }
-}
 
 /**
  * A confidential pre-admission screening, one step per screen: consent, who it is for, work (with a
@@ -736,7 +723,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'iop-intake-screener': IopIntakeScreener;
   }
-  interface HTMLElementEventMap {
-    'iop-intake-submitted': IntakeSubmittedEvent;
-  }
 }
+
+export { IntakeSubmittedEvent, type IntakeSubmittedDetail };

@@ -18,6 +18,7 @@ import { dayParts, groupByDayPart, TIMES_SHOWN_PER_PART, type DayPart } from '..
 import { withPhoneLink } from '../shared/phone-link.js';
 import { referenceLine } from '../shared/reference-line.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
+import { BookingConfirmedEvent } from '../events.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { ResourceController, type ResourceState } from '../shared/resource-controller.js';
 import { HoldCountdown } from './hold-countdown.js';
@@ -49,15 +50,6 @@ const fresh = (): PickerState => ({ step: 'track', details: { ...emptyDetails } 
 const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const zoneCity = (zone: string) => (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
 
-/** Fired when an assessment is booked. Carries opaque ids and status only: page scripts may read it. */
-export class BookingConfirmedEvent extends Event {
-  static readonly eventName = 'iop-booking-confirmed';
-  readonly detail: { bookingId: string; status: 'confirmed' };
-  constructor(bookingId: string) {
-    super(BookingConfirmedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = { bookingId, status: 'confirmed' };
-  }
-}
 
 /**
  * Lets a person choose a program track that fits around work and shifts, then a free assessment
@@ -880,7 +872,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'iop-schedule-picker': IopSchedulePicker;
   }
-  interface HTMLElementEventMap {
-    'iop-booking-confirmed': BookingConfirmedEvent;
-  }
 }
+
+export { BookingConfirmedEvent };
