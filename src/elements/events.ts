@@ -11,10 +11,15 @@
 export const outcomeEventTypes = ['iop-booking-confirmed', 'iop-intake-submitted', 'iop-eligibility-checked', 'iop-rsvp-confirmed'] as const;
 export type OutcomeEventType = (typeof outcomeEventTypes)[number];
 
+export interface BookingConfirmedDetail {
+  readonly bookingId: string;
+  readonly status: 'confirmed';
+}
+
 /** Fired when an assessment is booked. */
 export class BookingConfirmedEvent extends Event {
   static readonly eventName = 'iop-booking-confirmed';
-  readonly detail: { readonly bookingId: string; readonly status: 'confirmed' };
+  readonly detail: BookingConfirmedDetail;
   constructor(bookingId: string) {
     super(BookingConfirmedEvent.eventName, { bubbles: true, composed: true });
     this.detail = Object.freeze({ bookingId, status: 'confirmed' as const });
@@ -38,11 +43,15 @@ export class IntakeSubmittedEvent extends Event {
 }
 
 export type EligibilityCheckedStatus = 'complete' | 'pending' | 'callback';
+export interface EligibilityCheckedDetail {
+  readonly checkId: string;
+  readonly status: EligibilityCheckedStatus;
+}
 
 /** Fired when a benefits check answers: `pending` (the payer is slow), `complete` or `callback` (the center will call). */
 export class IopEligibilityCheckedEvent extends Event {
   static readonly eventName = 'iop-eligibility-checked';
-  readonly detail: { readonly checkId: string; readonly status: EligibilityCheckedStatus };
+  readonly detail: EligibilityCheckedDetail;
   constructor(checkId: string, status: EligibilityCheckedStatus) {
     super(IopEligibilityCheckedEvent.eventName, { bubbles: true, composed: true });
     this.detail = Object.freeze({ checkId, status });
@@ -50,11 +59,15 @@ export class IopEligibilityCheckedEvent extends Event {
 }
 
 export type RsvpStatus = 'confirmed' | 'waitlisted' | 'queued';
+export interface RsvpConfirmedDetail {
+  readonly rsvpId: string;
+  readonly status: RsvpStatus;
+}
 
 /** Fired when an RSVP is confirmed, waitlisted or saved to send later. */
 export class IopRsvpConfirmedEvent extends Event {
   static readonly eventName = 'iop-rsvp-confirmed';
-  readonly detail: { readonly rsvpId: string; readonly status: RsvpStatus };
+  readonly detail: RsvpConfirmedDetail;
   constructor(rsvpId: string, status: RsvpStatus) {
     super(IopRsvpConfirmedEvent.eventName, { bubbles: true, composed: true });
     this.detail = Object.freeze({ rsvpId, status });

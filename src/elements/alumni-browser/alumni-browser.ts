@@ -31,7 +31,7 @@ import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import { DraftController } from '../shared/draft-controller.js';
 import { IsolationController } from '../shared/isolation-controller.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
-import { IopRsvpConfirmedEvent, type RsvpStatus } from '../events.js';
+import { IopRsvpConfirmedEvent, type RsvpConfirmedDetail, type RsvpStatus } from '../events.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { ResourceController } from '../shared/resource-controller.js';
@@ -64,7 +64,8 @@ const visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
  *
  * @summary Browse, filter and RSVP to alumni, family and peer sessions.
  * @tagname iop-alumni-browser
- * @fires {IopRsvpConfirmedEvent} iop-rsvp-confirmed - An RSVP was confirmed, waitlisted or queued: `rsvpId` (opaque) and `status` only.
+ * @csspart setup-problem - Shown instead of the widget when the API does not accept this page's origin (IOP_ALLOWED_ORIGINS).
+ * @fires {RsvpConfirmedDetail} iop-rsvp-confirmed - An RSVP was confirmed, waitlisted or queued (an IopRsvpConfirmedEvent). Detail: `{ rsvpId, status }` only.
  * @csspart filters - The search field and filter groups.
  * @csspart results - The list or week of sessions.
  * @csspart session - One session in the list or week.
@@ -758,4 +759,4 @@ declare global {
   }
 }
 
-export { IopRsvpConfirmedEvent, type RsvpStatus };
+export { IopRsvpConfirmedEvent, type RsvpConfirmedDetail, type RsvpStatus };

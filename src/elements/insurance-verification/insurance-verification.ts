@@ -26,7 +26,7 @@ import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldErro
 import { formStyles } from '../shared/form.styles.js';
 import { IsolationController } from '../shared/isolation-controller.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
-import { IopEligibilityCheckedEvent, type EligibilityCheckedStatus } from '../events.js';
+import { IopEligibilityCheckedEvent, type EligibilityCheckedDetail, type EligibilityCheckedStatus } from '../events.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { withPhoneLink } from '../shared/phone-link.js';
 import { referenceLine } from '../shared/reference-line.js';
@@ -140,7 +140,9 @@ const today = () => new Date().toLocaleDateString('en-CA');
  *
  * @summary Verifies insurance benefits for IOP and shows a transparent cost estimate.
  * @tagname iop-insurance-verification
- * @fires {IopEligibilityCheckedEvent} iop-eligibility-checked - A check answered; `detail` is `{ checkId, status: 'complete' | 'pending' | 'callback' }` only.
+ * @csspart setup-problem - Shown instead of the widget when the API does not accept this page's origin (IOP_ALLOWED_ORIGINS).
+ * @csspart reference - The receipt's reference to read out on the phone.
+ * @fires {EligibilityCheckedDetail} iop-eligibility-checked - A check answered (an IopEligibilityCheckedEvent). Detail: `{ checkId, status: 'complete' | 'pending' | 'callback' }` only.
  * @csspart error-summary - The "There is a problem" box after a failed submit.
  * @csspart estimate - The cost estimate panel.
  * @cssprop [--iop-color-accent=#0b5f73] - Buttons, links and the highlighted insurer.
@@ -1208,4 +1210,4 @@ declare global {
   }
 }
 
-export { IopEligibilityCheckedEvent, type EligibilityCheckedStatus };
+export { IopEligibilityCheckedEvent, type EligibilityCheckedDetail, type EligibilityCheckedStatus };

@@ -71,7 +71,9 @@ interface Question {
  *
  * @summary Confidential screening for an intensive outpatient program, with a safety interrupt and save & resume.
  * @tagname iop-intake-screener
- * @fires {IntakeSubmittedEvent} iop-intake-submitted - Answers were sent (`status: 'sent'`) or saved to send later (`'queued'`). Detail: `{ intakeId, status }` only.
+ * @csspart setup-problem - Shown instead of the widget when the API does not accept this page's origin (IOP_ALLOWED_ORIGINS).
+ * @csspart reference - The receipt's reference to read out on the phone.
+ * @fires {IntakeSubmittedDetail} iop-intake-submitted - Answers were sent (`status: 'sent'`) or saved to send later (`'queued'`), as an IntakeSubmittedEvent. Detail: `{ intakeId, status }` only.
  * @csspart crisis - The crisis panel (988, chat, 911).
  * @csspart step - The current step's content.
  * @csspart receipt - The receipt after submitting.

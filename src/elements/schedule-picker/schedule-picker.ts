@@ -18,7 +18,7 @@ import { dayParts, groupByDayPart, TIMES_SHOWN_PER_PART, type DayPart } from '..
 import { withPhoneLink } from '../shared/phone-link.js';
 import { referenceLine } from '../shared/reference-line.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
-import { BookingConfirmedEvent } from '../events.js';
+import { BookingConfirmedEvent, type BookingConfirmedDetail } from '../events.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { ResourceController, type ResourceState } from '../shared/resource-controller.js';
 import { HoldCountdown } from './hold-countdown.js';
@@ -58,7 +58,9 @@ const zoneCity = (zone: string) => (zone.split('/').pop() ?? zone).replace(/_/g,
  *
  * @summary Choose a program track, then book an assessment time in the center's or your own time zone.
  * @tagname iop-schedule-picker
- * @fires {BookingConfirmedEvent} iop-booking-confirmed - An assessment was booked. `detail: { bookingId, status }` only.
+ * @csspart setup-problem - Shown instead of the widget when the API does not accept this page's origin (IOP_ALLOWED_ORIGINS).
+ * @csspart reference - The receipt's reference to read out on the phone.
+ * @fires {BookingConfirmedDetail} iop-booking-confirmed - An assessment was booked (a BookingConfirmedEvent). Detail: `{ bookingId, status }` only.
  * @csspart track-card - One program track in the track step.
  * @csspart calendar - The grid of days with free times.
  * @csspart time-list - The free times of the chosen day.
@@ -874,4 +876,4 @@ declare global {
   }
 }
 
-export { BookingConfirmedEvent };
+export { BookingConfirmedEvent, type BookingConfirmedDetail };
