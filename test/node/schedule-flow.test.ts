@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TIMES_SHOWN_PER_PART, dayPartOf, groupByDayPart } from '../../src/domain/schedule-flow.js';
+import { TIMES_SHOWN_PER_PART, dayPartOf, groupByDayPart, pickerStepNumber, resumableStep } from '../../src/domain/schedule-flow.js';
 
 describe('schedule picker: times of a day', () => {
   it('names the part of the day by the wall clock', () => {
@@ -31,5 +31,22 @@ describe('schedule picker: times of a day', () => {
         ['evening', 14],
       ],
     );
+  });
+});
+
+describe('schedule picker: steps', () => {
+  it('numbers the four steps and not the confirmation', () => {
+    assert.deepEqual((['track', 'slot', 'details', 'review', 'done'] as const).map(pickerStepNumber), [1, 2, 3, 4, undefined]);
+  });
+
+  it('resumes a saved state at its step, or at the first step whose choice is missing', () => {
+    const slot = { id: 's' };
+    assert.equal(resumableStep({ step: 'review', trackId: 't', slot }), 'review');
+    assert.equal(resumableStep({ step: 'review', trackId: 't' }), 'slot');
+    assert.equal(resumableStep({ step: 'details' }), 'track');
+    assert.equal(resumableStep({ step: 'details' }, true), 'slot');
+    assert.equal(resumableStep({ step: 'track' }, true), 'slot');
+    assert.equal(resumableStep({ step: 'done', trackId: 't', slot, booking: {} }), 'done');
+    assert.equal(resumableStep({ step: 'done', trackId: 't', slot }), 'review');
   });
 });

@@ -14,7 +14,7 @@ import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import { DraftController } from '../shared/draft-controller.js';
 import { IsolationController } from '../shared/isolation-controller.js';
-import { dayParts, groupByDayPart, TIMES_SHOWN_PER_PART, type DayPart } from '../../domain/schedule-flow.js';
+import { dayParts, groupByDayPart, pickerStepNumber, resumableStep, TIMES_SHOWN_PER_PART, type DayPart, type PickerStep } from '../../domain/schedule-flow.js';
 import { withPhoneLink } from '../shared/phone-link.js';
 import { referenceLine } from '../shared/reference-line.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
@@ -25,7 +25,6 @@ import { HoldCountdown } from './hold-countdown.js';
 import { scheduleMessages, type ScheduleMessage } from './schedule-picker.messages.js';
 import { schedulePickerStyles } from './schedule-picker.styles.js';
 
-export type PickerStep = 'track' | 'slot' | 'details' | 'review' | 'done';
 
 /** Everything a person chose or typed: kept in an encrypted, short-lived draft so a reload loses nothing. */
 export interface PickerState {
@@ -252,7 +251,8 @@ export class IopSchedulePicker extends IopWidgetElement {
   }
 
   private apply(state: PickerState): void {
-    this.flow = { ...fresh(), ...state, details: { ...emptyDetails, ...state.details } };
+    const restored = { ...fresh(), ...state, details: { ...emptyDetails, ...state.details } };
+    this.flow = { ...restored, step: resumableStep(restored, Boolean(this.track)) };
     this.countdown.track(this.flow.step === 'done' ? undefined : this.flow.hold?.expiresAt);
   }
 
@@ -407,20 +407,20 @@ export class IopSchedulePicker extends IopWidgetElement {
     </div>`;
   }
 
-  private heading(key: ScheduleMessage, step: number): TemplateResult {
-    return html`<p class="progress">${this.t('stepOf', { step, total: 4 })}</p>
+  private heading(key: ScheduleMessage, step: PickerStep): TemplateResult {
+    return html`<p class="progress">${this.t('stepOf', { step: pickerStepNumber(step) ?? 4, total: 4 })}</p>
       <h2 tabindex="-1">${this.t(key)}</h2>`;
   }
 
   private renderTrackStep(): TemplateResult {
     const state = this.programs.state;
-    if (state.status !== 'ready') return html`${this.heading('trackHeading', 1)}${this.resourceProblem(state, () => this.programs.reload())}`;
+    if (state.status !== 'ready') return html`${this.heading('trackHeading', 'track')}${this.resourceProblem(state, () => this.programs.reload())}`;
     const matches = filterTracks(this.tracks, this.filters);
     const f = this.filters;
     const set = (changes: Partial<TrackFilters>) => (this.filters = { ...f, ...changes });
     const today = this.centerToday ?? '';
     return html`
-      ${this.heading('trackHeading', 1)}
+      ${this.heading('trackHeading', 'track')}
       ${this.offlineAge(state)}
       <fieldset class="filters">
         <legend>${this.t('filtersLegend')}</legend>
@@ -518,7 +518,7 @@ export class IopSchedulePicker extends IopWidgetElement {
     const state = this.slots.state;
     const track = this.chosenTrack;
     // One template whatever the times' state: the heading, focused on arrival, stays the same element when they load.
-    return html`${this.heading('slotHeading', 2)}
+    return html`${this.heading('slotHeading', 'slot')}
       <p class="hint">${this.t('slotHint')}</p>
       ${track ? html`<p>${this.t('forTrack', { track: track.name })}
             ${this.track ? nothing : html`<button type="button" class="button--link" @click=${() => this.goTo('track')}>${this.t('changeTrack')}</button>`}</p>` : nothing}
@@ -718,7 +718,7 @@ export class IopSchedulePicker extends IopWidgetElement {
     const errorOf = (id: string) => errors.find((e) => e.id === id)?.message;
     const base = { errorPrefix: this.t('errorPrefix') };
     return html`
-      ${this.heading('detailsHeading', 3)} ${this.renderTaken()} ${this.renderHold()}
+      ${this.heading('detailsHeading', 'details')} ${this.renderTaken()} ${this.renderHold()}
       ${this.draft.persistent ? nothing : html`<p class="notice">${this.t('notPersistent')}</p>`}
       ${this.offeredContact
         ? html`<div class="notice" role="group" aria-labelledby="reuse-q">
@@ -793,7 +793,7 @@ export class IopSchedulePicker extends IopWidgetElement {
     const row = (label: string, value: unknown, step: PickerStep, change: string) =>
       html`<div class="summary-row"><dt>${label}</dt><dd>${value}</dd><dd><button type="button" class="button--link" @click=${() => this.goTo(step)}>${this.t('change')}<span class="visually-hidden"> ${change}</span></button></dd></div>`;
     return html`
-      ${this.heading('reviewHeading', 4)} ${this.renderTaken()} ${this.renderHold()}
+      ${this.heading('reviewHeading', 'review')} ${this.renderTaken()} ${this.renderHold()}
       <dl class="summary">
         ${track ? row(this.t('trackLabel'), track.name, 'track', this.t('trackLabel')) : nothing}
         ${slot
@@ -876,4 +876,4 @@ declare global {
   }
 }
 
-export { BookingConfirmedEvent, type BookingConfirmedDetail };
+export { BookingConfirmedEvent, type BookingConfirmedDetail, type PickerStep };
