@@ -71,6 +71,13 @@ async function fillRsvp(el: IopAlumniBrowser, name: string, email: string, famil
   await el.updateComplete;
 }
 
+// The reference server starts with the test run: wait for its first answer once (a state, with room
+// for a busy machine), so no test's own timeout pays for the start.
+before(async function () {
+  this.timeout(60000);
+  await waitUntil(async () => (await fetch('/api/iop/programs')).ok, 'the reference server', { timeout: 60000, interval: 250 });
+});
+
 describe('<iop-alumni-browser> browsing', () => {
   it('lists the seeded sessions by day from now, and passes axe', async () => {
     const el = await browser();
@@ -248,7 +255,8 @@ describe('<iop-alumni-browser> RSVP', () => {
     window.dispatchEvent(new Event('online'));
     await waitUntil(() => text(el).includes('You are booked in'), 'delivered after reconnecting', { timeout: 10000 });
     window.dispatchEvent(new Event('online'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // That second flush holds the store's outbox lock while it runs: queue behind it, so it has finished.
+    await navigator.locks.request('iop-widgets/outbox', async () => undefined);
     expect(await confirmedSeats('hcp-peer-monday', date)).to.equal(before + 1);
     expect(posts).to.be.greaterThan(0);
   });

@@ -104,6 +104,13 @@ async function answerByKeyboard(el: IopIntakeScreener, choose: Record<string, nu
   throw new Error(`never reached the submit button on "${before}"`);
 }
 
+// The reference server starts with the test run: wait for its first answer once (a state, with room
+// for a busy machine), so no test's own timeout pays for the start.
+before(async function () {
+  this.timeout(60000);
+  await waitUntilDefault(async () => (await fetch('/api/iop/programs')).ok, 'the reference server', { timeout: 60000, interval: 250 });
+});
+
 describe('<iop-intake-screener>', () => {
   beforeEach(resetDevice);
 

@@ -55,6 +55,13 @@ async function holdFirstTimeByKeys(el: IopSchedulePicker): Promise<void> {
   await sendKeys({ press: 'Enter' });
 }
 
+// The reference server starts with the test run: wait for its first answer once (a state, with room
+// for a busy machine), so no test's own timeout pays for the start.
+before(async function () {
+  this.timeout(60000);
+  await waitUntil(async () => (await fetch('/api/iop/programs')).ok, 'the reference server', { timeout: 60000, interval: 250 });
+});
+
 beforeEach(async () => {
   for (const mode of ['local', 'memory'] as const) await (await storeFor(mode)).removeDraft('schedule-picker');
 });
