@@ -183,7 +183,9 @@ describe('<iop-alumni-browser> RSVP', () => {
     expect(event.status).to.equal('confirmed');
     expect(event.rsvpId).to.be.a('string');
     expect(event.bubbles && event.composed).to.equal(true);
-    expect(Object.keys(event).filter((key) => key !== 'isTrusted').sort()).to.deep.equal(['rsvpId', 'status']);
+    // Only an id and a status, in `detail` like every other widget's event (rsvpId/status getters mirror it).
+    expect(Object.keys(event).filter((key) => key !== 'isTrusted')).to.deep.equal(['detail']);
+    expect(Object.keys(event.detail).sort()).to.deep.equal(['rsvpId', 'status']);
     await waitUntil(() => active(el)?.id === 'done-heading', 'confirmation focused');
     expect(text(el)).to.contain('You are booked in');
     expect(root(el).querySelector<HTMLAnchorElement>('a[target="_blank"]')!.href).to.equal('https://meet.example.org/juniper-family-class');
