@@ -15,7 +15,7 @@ export const entries: Record<string, string> = {
   ...Object.fromEntries(elements.map((name) => [`elements/${name}`, `src/elements/${name}/${name}.ts`])),
 };
 
-/** Runtime dependencies (lit, @lit/context, @lit/task, zod, idb): left to the host's bundler, so a page has one Lit. */
+/** Runtime dependencies (lit, @lit/context, zod, idb): left to the host's bundler, so a page has one Lit. */
 export const runtime = Object.keys(pkg.dependencies);
 const external = (id: string) => runtime.some((dep) => id === dep || id.startsWith(`${dep}/`));
 

@@ -13,7 +13,7 @@ const config: StorybookConfig = {
       build: { chunkSizeWarningLimit: 2048 },
       // One pre-bundled copy of each runtime dependency, or Lit warns of multiple versions loaded.
       optimizeDeps: {
-        include: ['lit', '@lit/context', '@lit/task', 'idb', 'zod', 'zod/mini'],
+        include: ['lit', '@lit/context', 'idb', 'zod', 'zod/mini'],
         // PGlite (the in-browser demo API) loads its WASM relative to its own module: pre-bundling breaks that.
         exclude: ['@electric-sql/pglite'],
       },

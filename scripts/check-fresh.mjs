@@ -35,6 +35,20 @@ export const generated = {
       return join(dir, 'custom-elements.json');
     },
   },
+  // Written by the same analyzer run (plugins in custom-elements-manifest.config.mjs).
+  ...Object.fromEntries(
+    ['jsx.d.ts', 'vue.d.ts', 'vscode.html-custom-data.json', 'vscode.css-custom-data.json'].map((file) => [
+      `types-${file}`,
+      {
+        committed: `types/${file}`,
+        regenerate: 'npm run analyze',
+        generate(dir) {
+          run(require.resolve('@custom-elements-manifest/analyzer/cem.js'), ['analyze', '--quiet', '--outdir', relative(root, dir)]);
+          return join(dir, 'types', file);
+        },
+      },
+    ]),
+  ),
 };
 
 const normalise = (text) => text.replace(/\r\n/g, '\n').trimEnd();

@@ -10,9 +10,13 @@ const testFiles = (dir) =>
 const steps = [
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint', command: ['npx', 'eslint', '--max-warnings', '0', '.'] },
+  { name: 'layers', command: ['npx', 'depcruise', '--config', '.dependency-cruiser.cjs', 'src', 'server'] },
   { name: 'openapi.json fresh', command: ['npx', 'tsx', 'scripts/openapi.ts', '--check'] },
-  { name: 'custom-elements.json fresh', command: ['node', 'scripts/check-fresh.mjs'] },
+  { name: 'custom-elements.json and typings fresh', command: ['node', 'scripts/check-fresh.mjs'] },
   { name: 'build', command: ['npm', 'run', 'build', '--silent'] },
+  // Against the built package's types: a React 19 TSX file and a Vue SFC using every element and event.
+  { name: 'React typings', command: ['npx', 'tsc', '-p', 'test/typings/tsconfig.json'] },
+  { name: 'Vue typings', command: ['npx', 'vue-tsc', '-p', 'test/typings/tsconfig.vue.json'] },
   { name: 'node tests', command: ['node', '--import', 'tsx', '--test', ...testFiles('test/node'), ...testFiles('test/server'), ...testFiles('test/e2e')], counts: 'node' },
   { name: 'browser tests', command: ['npx', 'web-test-runner'], counts: 'line' },
   { name: 'storybook build', command: ['npm', 'run', 'build-storybook', '--silent'] },

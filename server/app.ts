@@ -12,6 +12,7 @@ import type { EligibilityProvider } from './eligibility/eligibility-provider.js'
 import type { AppEnv } from './http/app-env.js';
 import { mountEmbedRoutes } from './http/embed-page.js';
 import { mountEndpoint, type EndpointSupport } from './http/endpoint-route.js';
+import { mountOriginCheck } from './http/origin-check.js';
 import { DEFAULT_IDEMPOTENCY_POLICY, IdempotencyStore, type IdempotencyPolicy } from './http/idempotency-store.js';
 import { problemResponse, ProblemError } from './http/problem.js';
 import { errorKind, jsonLinesToStdout, type RequestLogger } from './http/request-log.js';
@@ -245,6 +246,8 @@ export function createServerParts(options: AppOptions): ServerParts {
     // The isolation frame is a page meant to be framed by the center: it sets its own policy.
     if (!c.req.path.startsWith(`${API_BASE_PATH}embed/`)) apiSecurityHeaders(c);
   });
+  // Before CORS: it answers every origin, which is its whole point.
+  mountOriginCheck(app, API_BASE_PATH, allowed);
   app.use(
     `${API_BASE_PATH}*`,
     cors({

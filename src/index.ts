@@ -12,6 +12,17 @@ export { IopSchedulePicker, BookingConfirmedEvent } from './elements/schedule-pi
 export { IopIntakeScreener, IntakeSubmittedEvent } from './elements/intake-screener/intake-screener.js';
 export { IopInsuranceVerification, IopEligibilityCheckedEvent } from './elements/insurance-verification/insurance-verification.js';
 export { IopAlumniBrowser, IopRsvpConfirmedEvent } from './elements/alumni-browser/alumni-browser.js';
+export { outcomeEventTypes } from './elements/events.js';
+export type {
+  OutcomeEventType,
+  BookingConfirmedDetail,
+  IntakeSubmittedDetail,
+  EligibilityCheckedDetail,
+  EligibilityCheckedStatus,
+  RsvpConfirmedDetail,
+  RsvpStatus,
+} from './elements/events.js';
+export { IopWidgetElement } from './elements/shared/iop-widget-element.js';
 export { ConfigController } from './elements/shared/config-controller.js';
 export { iopContext } from './elements/shared/iop-context.js';
 export type { IopConfig } from './elements/shared/iop-context.js';

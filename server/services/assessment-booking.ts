@@ -17,6 +17,7 @@ import {
 import { daysBetween } from '../../src/domain/zoned-time.js';
 import { markContractChecked } from '../http/endpoint-route.js';
 import { invalidField, notFound, ProblemError } from '../http/problem.js';
+import { newReferenceCode } from '../../src/domain/reference-code.js';
 import { newRecordId, newToken, sha256Hex } from '../security/secrets.js';
 import { loadCenter } from './center-catalog.js';
 import type { ServiceDeps } from './service-deps.js';
@@ -158,6 +159,7 @@ export async function createBooking(deps: ServiceDeps, request: BookingRequest):
 
   const now = deps.now();
   const id = newRecordId();
+  const reference = newReferenceCode();
   const sealedContact = await deps.cipher.seal(
     JSON.stringify({ contact: request.contact, locale: request.locale, visitorTimeZone: request.visitorTimeZone ?? null }),
     `bookings:${id}`,
@@ -177,9 +179,9 @@ export async function createBooking(deps: ServiceDeps, request: BookingRequest):
       return { kind: tokenHash ? 'hold-expired' : 'slot-taken' };
     }
     const inserted = await tx.query<{ id: string }>(
-      `INSERT INTO bookings (id, slot_id, start_at, end_at, mode, track_id, contact_sealed, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (slot_id) DO NOTHING RETURNING id`,
-      [id, slot.id, slot.start, slot.end, slot.mode, request.trackId ?? null, sealedContact, now],
+      `INSERT INTO bookings (id, slot_id, start_at, end_at, mode, track_id, contact_sealed, created_at, reference)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (slot_id) DO NOTHING RETURNING id`,
+      [id, slot.id, slot.start, slot.end, slot.mode, request.trackId ?? null, sealedContact, now, reference],
     );
     if (inserted.length === 0) return { kind: 'slot-taken' };
     await tx.query('DELETE FROM slot_holds WHERE slot_id = $1', [slot.id]);
@@ -196,6 +198,7 @@ export async function createBooking(deps: ServiceDeps, request: BookingRequest):
     case 'booked':
       return {
         id: outcome.id,
+        reference,
         status: 'confirmed',
         slotId: slot.id,
         start: slot.start.toISOString(),

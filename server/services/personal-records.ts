@@ -18,6 +18,7 @@ import { parseResultThresholds } from '../../src/domain/screening-result.js';
 import type { EligibilityAnswer } from '../eligibility/eligibility-provider.js';
 import { invalidField, notFound, ProblemError } from '../http/problem.js';
 import { enqueueJob } from '../jobs/job-queue.js';
+import { newReferenceCode } from '../../src/domain/reference-code.js';
 import { newRecordId } from '../security/secrets.js';
 import { findPayer } from './center-catalog.js';
 import type { ServiceDeps } from './service-deps.js';
@@ -67,13 +68,14 @@ export async function createIntake(deps: ServiceDeps, sent: IntakeRequest): Prom
     questionnaireResponse: questionnaireResponse({ set, answers: numeric, scores: own.scores, locale: sent.locale, authored }),
   };
   const id = newRecordId();
+  const reference = newReferenceCode();
   const now = deps.now();
   const sealed = await deps.cipher.seal(JSON.stringify(request), `intakes:${id}`);
   await deps.db.transaction(async (tx) => {
-    await tx.query('INSERT INTO intakes (id, sealed, created_at) VALUES ($1, $2, $3)', [id, sealed, now]);
+    await tx.query('INSERT INTO intakes (id, reference, sealed, created_at) VALUES ($1, $2, $3, $4)', [id, reference, sealed, now]);
     await deps.notifier.notify({ type: 'intake.created', id }, tx);
   });
-  return { id, status: 'received', receivedAt: now.toISOString() };
+  return { id, reference, status: 'received', receivedAt: now.toISOString() };
 }
 
 export async function createCallbackRequest(deps: ServiceDeps, request: CallbackRequest): Promise<CallbackReceipt> {
@@ -82,12 +84,13 @@ export async function createCallbackRequest(deps: ServiceDeps, request: Callback
     if (check.length === 0) throw invalidField('/eligibilityCheckId', 'This eligibility check does not exist.');
   }
   const id = newRecordId();
+  const reference = newReferenceCode();
   const sealed = await deps.cipher.seal(JSON.stringify(request), `callback_requests:${id}`);
   await deps.db.transaction(async (tx) => {
-    await tx.query('INSERT INTO callback_requests (id, sealed, created_at) VALUES ($1, $2, $3)', [id, sealed, deps.now()]);
+    await tx.query('INSERT INTO callback_requests (id, reference, sealed, created_at) VALUES ($1, $2, $3, $4)', [id, reference, sealed, deps.now()]);
     await deps.notifier.notify({ type: 'callback-request.created', id }, tx);
   });
-  return { id, status: 'received' };
+  return { id, reference, status: 'received' };
 }
 
 /** What is sealed in result_sealed once the payer answered. `staffNote` is for staff only. */

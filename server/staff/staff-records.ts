@@ -54,20 +54,29 @@ function summary(kind: StaffRecordKind, row: Record<string, unknown>): StaffReco
   return {
     id: String(row.id),
     kind,
+    reference: typeof row.reference === 'string' ? row.reference : null,
     createdAt: (row.created_at as Date).toISOString(),
     handledAt: row.handled_at ? (row.handled_at as Date).toISOString() : null,
   };
 }
 
-export async function listStaffRecords(db: Database, kind: StaffRecordKind, status: 'open' | 'handled' | 'all', limit: number): Promise<StaffRecordSummary[]> {
-  const filter = { open: 'WHERE handled_at IS NULL', handled: 'WHERE handled_at IS NOT NULL', all: '' }[status];
-  const rows = await db.query(`SELECT id, created_at, handled_at FROM ${SOURCES[kind].table} ${filter} ORDER BY created_at DESC, id LIMIT $1`, [limit]);
+/** `reference`: only the records with this receipt reference (already read by parseReferenceCode). */
+export async function listStaffRecords(
+  db: Database,
+  kind: StaffRecordKind,
+  status: 'open' | 'handled' | 'all',
+  limit: number,
+  reference?: string,
+): Promise<StaffRecordSummary[]> {
+  const conditions = [{ open: 'handled_at IS NULL', handled: 'handled_at IS NOT NULL', all: '' }[status], reference ? 'reference = $2' : ''].filter(Boolean);
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const rows = await db.query(`SELECT id, reference, created_at, handled_at FROM ${SOURCES[kind].table} ${where} ORDER BY created_at DESC, id LIMIT $1`, reference ? [limit, reference] : [limit]);
   return rows.map((row) => summary(kind, row));
 }
 
 export async function readStaffRecord(db: Database, cipher: DataCipher, kind: StaffRecordKind, id: string) {
   const source = SOURCES[kind];
-  const [row] = await db.query(`SELECT id, created_at, handled_at, ${source.columns} FROM ${source.table} WHERE id = $1`, [id]);
+  const [row] = await db.query(`SELECT id, reference, created_at, handled_at, ${source.columns} FROM ${source.table} WHERE id = $1`, [id]);
   if (!row) return null;
   return { ...summary(kind, row), data: { ...(await source.decrypt(row, id, cipher)), ...(await source.attached?.(db, id)) } };
 }

@@ -37,6 +37,7 @@ import {
   type AuditAction,
   type StaffRole,
 } from '../../src/api/staff-schemas.js';
+import { parseReferenceCode } from '../../src/domain/reference-code.js';
 import type { Database } from '../db/database.js';
 import type { AppEnv } from '../http/app-env.js';
 import { fieldErrors } from '../http/field-errors.js';
@@ -556,7 +557,11 @@ export function mountStaffRoutes(app: Hono<AppEnv>, basePath: string, support: S
     const kind = legacyKind(c);
     const query = StaffListQuery.safeParse(c.req.query());
     if (!query.success) return problemResponse({ status: 422, code: 'validation', errors: fieldErrors(query.error) });
-    const records = await listStaffRecords(db, kind, query.data.status, query.data.limit);
+    const reference = query.data.reference === undefined ? undefined : parseReferenceCode(query.data.reference);
+    if (query.data.reference !== undefined && !reference) {
+      return problemResponse({ status: 422, code: 'validation', errors: [{ pointer: '/reference', detail: 'This is not a reference: check each character.' }] });
+    }
+    const records = await listStaffRecords(db, kind, query.data.status, query.data.limit, reference);
     await audit(c, principal, 'list', { recordKind: kind, detail: `legacy:${query.data.status}` });
     return answer(StaffRecordList, { records });
   });

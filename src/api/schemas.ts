@@ -21,6 +21,8 @@ const wholeNumber = () =>
   z.number().check(z.refine(Number.isInteger, 'Expected a whole number')).register(z.globalRegistry, { type: 'integer' });
 
 export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+/** A receipt's reference to read out on the phone: Crockford base32, three groups of three, the last symbol a check (src/domain/reference-code.ts). */
+export const ReferenceCode = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}$/));
 
 // Formats are plain regular expressions rather than zod's iso/email/url schemas: each of those adds
 // its own code to every page (about 2.5 KB brotli together), and a pattern says the same here.
@@ -234,6 +236,8 @@ export const BookingRequest = z.object({
 
 export const Booking = z.object({
   id: Id,
+  /** What the person reads out on the phone (see ReferenceCode). */
+  reference: z.optional(ReferenceCode),
   status: z.enum(['confirmed']),
   slotId: Id,
   start: Instant,
@@ -278,6 +282,7 @@ export const IntakeRequest = z.object({
 
 export const IntakeReceipt = z.object({
   id: Id,
+  reference: z.optional(ReferenceCode),
   status: z.enum(['received']),
   receivedAt: Instant,
 });
@@ -391,7 +396,7 @@ export const CallbackRequest = z.object({
   locale: Locale,
 });
 
-export const CallbackReceipt = z.object({ id: Id, status: z.enum(['received']) });
+export const CallbackReceipt = z.object({ id: Id, reference: z.optional(ReferenceCode), status: z.enum(['received']) });
 
 // ---------------------------------------------------------------------------------------------
 // Alumni, family and peer sessions
@@ -514,3 +519,15 @@ export type AlumniSessionQuery = z.infer<typeof AlumniSessionQuery>;
 export type AlumniSessionList = z.infer<typeof AlumniSessionList>;
 export type RsvpRequest = z.infer<typeof RsvpRequest>;
 export type Rsvp = z.infer<typeof Rsvp>;
+
+/**
+ * `GET origin-check`: whether the API accepts the calling page's origin (IOP_ALLOWED_ORIGINS), for
+ * a widget to tell a web admin what to fix instead of "you seem to be offline". Answered to any
+ * origin, with no data beyond the origin itself. Not in the endpoint table: no widget flow uses it.
+ */
+export const OriginCheck = z.object({
+  /** The `Origin` the browser sent; null when it sent none (same origin). */
+  origin: z.nullable(z.string().check(z.maxLength(300))),
+  allowed: z.boolean(),
+});
+export type OriginCheck = z.infer<typeof OriginCheck>;

@@ -4,7 +4,7 @@
  * every staff answer with these same schemas, and openapi.json is generated from them.
  */
 import * as z from 'zod/mini';
-import { CardPhotoMediaType, CardSide, Id, Instant, InstrumentScore, ScreeningResult } from './schemas.js';
+import { CardPhotoMediaType, CardSide, Id, Instant, InstrumentScore, ReferenceCode, ScreeningResult } from './schemas.js';
 
 z.config({ jitless: true });
 
@@ -153,7 +153,14 @@ export const NoteRequest = z.object({ text: z.string().check(z.minLength(1), z.m
 // ---- the previous release's routes (kept one release for integrations) ---------------------------
 
 export const StaffRecordKind = z.enum(['intakes', 'bookings', 'eligibility-checks', 'callback-requests']);
-export const StaffRecordSummary = z.object({ id: Id, kind: StaffRecordKind, createdAt: Instant, handledAt: z.nullable(Instant) });
+export const StaffRecordSummary = z.object({
+  id: Id,
+  kind: StaffRecordKind,
+  /** The reference on the person's receipt; null for records made before references existed. */
+  reference: z.nullable(ReferenceCode),
+  createdAt: Instant,
+  handledAt: z.nullable(Instant),
+});
 export const StaffRecordList = z.object({ records: z.array(StaffRecordSummary) });
 /** `data` is the decrypted record as the person sent it (plus, for eligibility, the payer's answer). */
 export const StaffRecord = z.extend(StaffRecordSummary, { data: z.record(z.string(), z.unknown()) });
@@ -162,6 +169,8 @@ export const StaffCardPhoto = CardPhotoRef;
 export const StaffListQuery = z.object({
   status: z._default(z.enum(['open', 'handled', 'all']), 'open'),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
+  /** A receipt's reference as the person reads it out: any case, with or without dashes. */
+  reference: z.optional(z.string().check(z.maxLength(40))),
 });
 
 export type StaffRole = z.infer<typeof StaffRole>;

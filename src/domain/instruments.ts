@@ -545,3 +545,13 @@ export function safetyLevel(answers: Answers): SafetyLevel {
   const concern = (answers['phq-9-9'] ?? 0) > 0 || [1, 2, 3, 4].some((n) => answers[`asq-${n}`] === 1);
   return concern ? 'concern' : 'none';
 }
+
+/**
+ * The answered items that raise the crisis panel, in the order they are asked: the screener shows the
+ * panel beside the last one on screen, where the person is, instead of far above it.
+ */
+export function safetyTriggers(answers: Answers): string[] {
+  return ['phq-9-9', 'asq-1', 'asq-2', 'asq-3', 'asq-4', 'asq-5'].filter((id) =>
+    id === 'phq-9-9' ? (answers[id] ?? 0) > 0 : id === 'asq-5' ? asqScreenYes(answers) && answers[id] === 1 : answers[id] === 1,
+  );
+}

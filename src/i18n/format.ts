@@ -54,3 +54,18 @@ export function formatAge(ageMs: number, locale: Locale): string {
   if (Math.abs(hours) < 48) return format.format(-hours, 'hour');
   return format.format(-Math.round(hours / 24), 'day');
 }
+
+/**
+ * A date as the browser's own date field shows it, e.g. "04/27/1988" or "27/4/1988". A native date
+ * field follows the browser's language, not the page's, so a hint written for the page's language
+ * could name the wrong order of day and month: this one matches what the field expects.
+ */
+export function formatDateFieldExample(isoDate: string, browserLanguage: string | undefined): string {
+  let tag = browserLanguage;
+  try {
+    tag = Intl.DateTimeFormat.supportedLocalesOf(tag ?? [])[0];
+  } catch {
+    tag = undefined;
+  }
+  return new Intl.DateTimeFormat(tag ?? 'en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
+}

@@ -11,7 +11,12 @@ export type SharedMessage =
   | 'notPersistent'
   | 'memoryMode'
   | 'errorPrefix'
-  | 'errorSummaryTitle';
+  | 'errorSummaryTitle'
+  | 'language'
+  | 'reference'
+  | 'referenceHint'
+  | 'originRefused'
+  | 'originRefusedVisitor';
 
 export const sharedMessages: Catalog<SharedMessage> = {
   en: {
@@ -25,6 +30,12 @@ export const sharedMessages: Catalog<SharedMessage> = {
     memoryMode: 'Shared-device mode: nothing you type is saved on this device.',
     errorPrefix: 'Error:',
     errorSummaryTitle: 'There is a problem',
+    language: 'Language',
+    reference: 'Your reference:',
+    referenceHint: 'Please give it if you call us.',
+    originRefused:
+      'This page is not set up to use the center’s online forms yet: the center’s server ({api}) does not accept requests from {origin}. If you manage this website, add {origin} to IOP_ALLOWED_ORIGINS on that server and restart it.',
+    originRefusedVisitor: 'If you came here for help, please call the center. If you are in crisis, call or text 988.',
   },
   es: {
     loading: 'Cargando…',
@@ -37,5 +48,11 @@ export const sharedMessages: Catalog<SharedMessage> = {
     memoryMode: 'Modo de dispositivo compartido: nada de lo que escriba se guarda en este dispositivo.',
     errorPrefix: 'Error:',
     errorSummaryTitle: 'Hay un problema',
+    language: 'Idioma',
+    reference: 'Su número de referencia:',
+    referenceHint: 'Por favor, menciónelo si nos llama.',
+    originRefused:
+      'Esta página todavía no está configurada para usar los formularios en línea del centro: el servidor del centro ({api}) no acepta solicitudes de {origin}. Si usted administra este sitio web, agregue {origin} a IOP_ALLOWED_ORIGINS en ese servidor y reinícielo.',
+    originRefusedVisitor: 'Si vino a buscar ayuda, por favor llame al centro. Si está en crisis, llame o envíe un mensaje de texto al 988.',
   },
 };

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatAge, formatMoney, formatTime } from '../../src/i18n/format.js';
-import { toLocale, translate } from '../../src/i18n/locale.js';
+import { formatAge, formatDateFieldExample, formatMoney, formatTime } from '../../src/i18n/format.js';
+import { preferredLocale, toLocale, translate } from '../../src/i18n/locale.js';
+import { alumniBrowserMessages } from '../../src/elements/alumni-browser/alumni-browser.messages.js';
+import { insuranceMessages } from '../../src/elements/insurance-verification/insurance-verification.messages.js';
 import { sharedMessages } from '../../src/i18n/messages.js';
 
 describe('locale', () => {
@@ -15,6 +17,29 @@ describe('locale', () => {
   it('fills placeholders and keeps unknown ones visible', () => {
     assert.equal(translate(sharedMessages, 'es', 'offlineCached', { age: 'hace 5 minutos' }), 'No tiene conexión. Mostramos la información guardada hace 5 minutos.');
     assert.match(translate(sharedMessages, 'en', 'offlineCached'), /\{age\}/);
+  });
+
+  it('takes the first of the browser languages the widgets speak', () => {
+    assert.equal(preferredLocale(['fr-CA', 'es-MX', 'en-US']), 'es');
+    assert.equal(preferredLocale(['de']), undefined);
+    assert.equal(preferredLocale(undefined), undefined);
+  });
+
+  it('chooses singular or plural by Intl.PluralRules, in both languages', () => {
+    assert.equal(translate(insuranceMessages, 'en', 'payerCount', { count: 1 }), '1 insurance company matches. Use the up and down arrows to choose.');
+    assert.equal(translate(insuranceMessages, 'en', 'payerCount', { count: 3 }), '3 insurance companies match. Use the up and down arrows to choose.');
+    assert.equal(translate(insuranceMessages, 'es', 'payerCount', { count: 1 }).split('.')[0], '1 compañía coincide');
+    assert.match(translate(insuranceMessages, 'en', 'checkingWaiting', { count: 1 }), /\(asked once\)/);
+    assert.match(translate(insuranceMessages, 'es', 'checkingWaiting', { count: 1 }), /\(consultada 1 vez\)/);
+    assert.equal(translate(alumniBrowserMessages, 'en', 'seatsLeft', { count: 1 }), '1 place left');
+    assert.equal(translate(alumniBrowserMessages, 'es', 'found', { count: 0 }), 'Se encontraron 0 sesiones');
+    assert.equal(translate(alumniBrowserMessages, 'en', 'found', { count: 1200 }), '1,200 sessions found');
+  });
+
+  it('writes the date-field example in the order the browser’s own date field uses', () => {
+    assert.equal(formatDateFieldExample('1988-04-27', 'en-US'), '04/27/1988');
+    assert.equal(formatDateFieldExample('1988-04-27', 'es-MX'), '27/04/1988');
+    assert.equal(formatDateFieldExample('1988-04-27', 'not a language tag'), '04/27/1988');
   });
 
   it('has every Spanish message filled in', () => {

@@ -4,9 +4,10 @@ import { describe, it } from 'node:test';
 import { elements } from '../../vite.config.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-  exports: Record<string, string | { types: string; default: string }>;
+  exports: Record<string, string | { types: string; default?: string }>;
 };
-const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : [target.types, target.default]));
+// Type-only entries (the JSX, React and Vue typings) have no `default`.
+const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
 
 describe('package.json exports (after npm run build)', () => {
   it('has one entry per element', () => {

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { CallbackReceipt, EligibilityCheck, IntakeReceipt } from '../../src/api/schemas.js';
+import { Booking, CallbackReceipt, EligibilityCheck, IntakeReceipt } from '../../src/api/schemas.js';
+import { parseReferenceCode } from '../../src/domain/reference-code.js';
 import { manualEligibility } from '../../server/eligibility/manual-eligibility.js';
 import { hmacSha256Hex } from '../../server/security/secrets.js';
 import { StaffRecord, StaffRecordList } from '../../server/staff/staff-schemas.js';
@@ -36,6 +37,30 @@ for (const backend of testBackends()) {
       assert.ok(rows.includes(receipt.id), 'the dump does contain the intake row');
       assert.ok(!rows.includes(canary), 'no canary in clear in any table');
       assert.ok(!rows.toLowerCase().includes(canary.toLowerCase()));
+    });
+
+    it('gives intakes, bookings and callbacks a reference to read aloud, which staff can search as it is read', async () => {
+      const intake = IntakeReceipt.parse((await post(server, 'intakes', intakeRequest(uniqueCanary('Ref')))).json);
+      const booking = Booking.parse((await post(server, 'bookings', bookingRequest('d3-phone_20260304_1100'))).json);
+      const callback = CallbackReceipt.parse((await post(server, 'callback-requests', callbackRequest())).json);
+      for (const receipt of [intake, booking, callback]) {
+        assert.ok(receipt.reference && parseReferenceCode(receipt.reference) === receipt.reference, `${receipt.reference} has a valid check symbol`);
+        assert.notEqual(receipt.reference, receipt.id);
+      }
+      // Read out over the phone and typed by staff: lower case, spaces instead of dashes.
+      const spoken = intake.reference!.toLowerCase().replace(/-/g, ' ');
+      const found = StaffRecordList.parse(await (await staff(`intakes?status=all&reference=${encodeURIComponent(spoken)}`)).json());
+      assert.deepEqual(
+        found.records.map((record) => [record.id, record.reference]),
+        [[intake.id, intake.reference]],
+      );
+      const other = StaffRecordList.parse(await (await staff(`bookings?status=all&reference=${encodeURIComponent(booking.reference!)}`)).json());
+      assert.deepEqual(other.records.map((record) => record.id), [booking.id]);
+      const record = StaffRecord.parse(await (await staff(`callback-requests/${callback.id}`)).json());
+      assert.equal(record.reference, callback.reference);
+      // A mistyped symbol fails the check instead of finding nothing or someone else.
+      const typo = intake.reference!.replace(/^./, (first) => (first === 'A' ? 'B' : 'A'));
+      assert.equal((await staff(`intakes?status=all&reference=${typo}`)).status, 422);
     });
 
     it('stores booking contacts, eligibility requests, callbacks and RSVPs as ciphertext', async () => {

@@ -36,14 +36,12 @@ export type AlumniBrowserMessage =
   | 'weekView'
   | 'mySessions'
   | 'found'
-  | 'foundOne'
   | 'noneFound'
   | 'noneFoundHint'
   | 'showMore'
   | 'shownOf'
   | 'happeningNow'
   | 'seatsLeft'
-  | 'oneSeatLeft'
   | 'full'
   | 'previousWeek'
   | 'nextWeek'
@@ -132,15 +130,13 @@ export const alumniBrowserMessages: Catalog<AlumniBrowserMessage> = {
     listView: 'List',
     weekView: 'Week',
     mySessions: 'My sessions ({count})',
-    found: '{count} sessions found',
-    foundOne: '1 session found',
+    found: '{count, plural, one {# session found} other {# sessions found}}',
     noneFound: 'No sessions match these filters.',
     noneFoundHint: 'Try fewer filters or different words.',
     showMore: 'Show more sessions',
     shownOf: 'Showing {shown} of {total}',
     happeningNow: 'Happening now',
-    seatsLeft: '{count} places left',
-    oneSeatLeft: '1 place left',
+    seatsLeft: '{count, plural, one {# place left} other {# places left}}',
     full: 'Full: you can join the waitlist',
     previousWeek: 'Previous week',
     nextWeek: 'Next week',
@@ -228,15 +224,13 @@ export const alumniBrowserMessages: Catalog<AlumniBrowserMessage> = {
     listView: 'Lista',
     weekView: 'Semana',
     mySessions: 'Mis sesiones ({count})',
-    found: 'Se encontraron {count} sesiones',
-    foundOne: 'Se encontró 1 sesión',
+    found: '{count, plural, one {Se encontró # sesión} other {Se encontraron # sesiones}}',
     noneFound: 'Ninguna sesión coincide con estos filtros.',
     noneFoundHint: 'Pruebe con menos filtros u otras palabras.',
     showMore: 'Mostrar más sesiones',
     shownOf: 'Mostrando {shown} de {total}',
     happeningNow: 'En curso ahora',
-    seatsLeft: 'Quedan {count} lugares',
-    oneSeatLeft: 'Queda 1 lugar',
+    seatsLeft: '{count, plural, one {Queda # lugar} other {Quedan # lugares}}',
     full: 'Lleno: puede unirse a la lista de espera',
     previousWeek: 'Semana anterior',
     nextWeek: 'Semana siguiente',
@@ -290,3 +284,35 @@ export const alumniBrowserMessages: Catalog<AlumniBrowserMessage> = {
     timeInZone: '{time} (hora de {zone})',
   },
 };
+
+/**
+ * The usual alumni topics (DOMAIN.md) in both languages: a center writes topics once, in its own
+ * words, and a Spanish page should not show English filter labels for the common ones. Topics not
+ * listed are shown as the center wrote them.
+ */
+export const knownTopics: Readonly<Record<string, { en: string; es: string }>> = Object.fromEntries(
+  (
+    [
+      ['communication', 'comunicación'],
+      ['cravings', 'antojos'],
+      ['triggers', 'detonantes'],
+      ['relapse prevention', 'prevención de recaídas'],
+      ['what to do after a relapse', 'qué hacer después de una recaída'],
+      ['stress and anxiety', 'estrés y ansiedad'],
+      ['conflict', 'conflictos'],
+      ['boundaries', 'límites'],
+      ['self-esteem', 'autoestima'],
+      ['healthy support networks', 'redes de apoyo sanas'],
+      ['spare time', 'tiempo libre'],
+      ['goals', 'metas'],
+      ['depression', 'depresión'],
+      ['community resources', 'recursos de la comunidad'],
+      ['careers and employment', 'carrera y empleo'],
+      ['family', 'familia'],
+      ['support', 'apoyo'],
+    ] as const
+  ).flatMap(([en, es]) => [
+    [en, { en, es }],
+    [es, { en, es }],
+  ]),
+);

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { AlumniSession, AlumniSessionList, Rsvp } from '../../api/schemas.js';
@@ -24,34 +24,20 @@ import {
 } from '../../domain/session-filters.js';
 import { expandOccurrences, isHappeningNow, nextOccurrences, occurrenceOn, type Occurrence } from '../../domain/session-recurrence.js';
 import { emptyRsvpForm, safeJoinUrl, seatsLeft, sortMyRsvps, validateRsvpForm, type MyRsvp, type RsvpForm, type RsvpFormError } from '../../domain/session-rsvp.js';
-import { addDays, instantToWallClock, weekdayOf } from '../../domain/zoned-time.js';
+import { addDays, instantToWallClock } from '../../domain/zoned-time.js';
 import { formatAge, formatDate, formatTime } from '../../i18n/format.js';
 import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
-import type { StorageMode } from '../../store/store.js';
-import { ConfigController } from '../shared/config-controller.js';
 import { DraftController } from '../shared/draft-controller.js';
-import { IsolationController, type Isolation } from '../shared/isolation-controller.js';
+import { IsolationController } from '../shared/isolation-controller.js';
+import { IopWidgetElement } from '../shared/iop-widget-element.js';
+import { IopRsvpConfirmedEvent, type RsvpConfirmedDetail, type RsvpStatus } from '../events.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { ResourceController } from '../shared/resource-controller.js';
-import { alumniBrowserMessages, type AlumniBrowserMessage } from './alumni-browser.messages.js';
+import { alumniBrowserMessages, knownTopics, type AlumniBrowserMessage } from './alumni-browser.messages.js';
 import { alumniBrowserStyles } from './alumni-browser.styles.js';
 
-export type RsvpStatus = 'confirmed' | 'waitlisted' | 'queued';
-
-/** Fired when a person's RSVP is confirmed, waitlisted or saved to send later. Carries an opaque id and the status only. */
-export class IopRsvpConfirmedEvent extends Event {
-  static readonly eventName = 'iop-rsvp-confirmed';
-  readonly rsvpId: string;
-  readonly status: RsvpStatus;
-
-  constructor(rsvpId: string, status: RsvpStatus) {
-    super(IopRsvpConfirmedEvent.eventName, { bubbles: true, composed: true });
-    this.rsvpId = rsvpId;
-    this.status = status;
-  }
-}
 
 type View = 'list' | 'week';
 type Screen = { kind: 'browse' } | { kind: 'detail'; sessionId: string; date: string } | { kind: 'rsvp'; sessionId: string; date: string } | { kind: 'done'; rsvp: MyRsvp } | { kind: 'mine' };
@@ -78,7 +64,8 @@ const visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
  *
  * @summary Browse, filter and RSVP to alumni, family and peer sessions.
  * @tagname iop-alumni-browser
- * @fires {IopRsvpConfirmedEvent} iop-rsvp-confirmed - An RSVP was confirmed, waitlisted or queued: `rsvpId` (opaque) and `status` only.
+ * @csspart setup-problem - Shown instead of the widget when the API does not accept this page's origin (IOP_ALLOWED_ORIGINS).
+ * @fires {RsvpConfirmedDetail} iop-rsvp-confirmed - An RSVP was confirmed, waitlisted or queued (an IopRsvpConfirmedEvent). Detail: `{ rsvpId, status }` only.
  * @csspart filters - The search field and filter groups.
  * @csspart results - The list or week of sessions.
  * @csspart session - One session in the list or week.
@@ -94,7 +81,7 @@ const visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
  * @cssprop --iop-space - Base spacing unit.
  * @cssprop [--iop-frame-initial-height=40rem] - Frame mode: room kept for the frame until it reports its height.
  */
-export class IopAlumniBrowser extends LitElement {
+export class IopAlumniBrowser extends IopWidgetElement {
   static override styles = alumniBrowserStyles;
 
   /** @internal */
@@ -114,8 +101,6 @@ export class IopAlumniBrowser extends LitElement {
   /** @internal */
   private readonly labels = new Map<string, string>();
 
-  /** @internal */
-  private readonly settings = new ConfigController(this);
   /** @internal */
   private readonly resource = new ResourceController<AlumniSessionList>(this, this.settings, (client) => {
     // Dates either side of the visitor's today cover any center zone; expansion trims to the instant range.
@@ -163,20 +148,12 @@ export class IopAlumniBrowser extends LitElement {
   /** @internal */
   @state() private now = new Date();
 
-  /** Base URL of the center's IOP API, e.g. `/api/iop/`. Falls back to the nearest `<iop-provider>`. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
-  /** `en` or `es`; falls back to the provider, then the page's `lang`. */
-  @property() locale?: string;
-  /** `local` keeps encrypted RSVPs on this device; `memory` (shared devices) keeps nothing. */
-  @property() storage?: StorageMode;
   /** `list` (grouped by day, from now) or `week`. */
   @property({ reflect: true }) view: View = 'list';
   /** How many days ahead to show. */
   @property({ type: Number, attribute: 'range-days' }) rangeDays = 28;
   /** Mirror the filters (never the search text) in the page URL, so a filtered list can be shared. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
-  /** `frame` runs the widget in a frame served from the API origin, out of the page scripts' reach; `inline` (default) renders in the page. */
-  @property() isolation?: Isolation;
   /** Title of calendar files; discreet by default ("Appointment"). */
   @property({ attribute: 'calendar-title' }) calendarTitle?: string;
 
@@ -215,6 +192,12 @@ export class IopAlumniBrowser extends LitElement {
 
   private onFacet(facet: Facet, values: string | string[]): void {
     this.setFilters({ ...this.filters, [facet]: Array.isArray(values) ? values : [values] });
+  }
+
+  /** The week view opens on this week each time it is chosen, not on a week visited earlier. */
+  private showView(view: View): void {
+    if (view === 'week' && this.view !== 'week') this.weekStart = undefined;
+    this.view = view;
   }
 
   private onOpen(occurrence: Occurrence): void {
@@ -392,7 +375,7 @@ export class IopAlumniBrowser extends LitElement {
       // 2026-03-01 was a Sunday.
       return this.label(`w|${value}`, () => formatDate(`${addDays('2026-03-01', Number(value))}T12:00:00Z`, this.settings.locale, 'UTC', { weekday: 'long', month: undefined, day: undefined }));
     }
-    if (facet === 'topics') return value;
+    if (facet === 'topics') return knownTopics[value.toLowerCase()]?.[this.settings.locale] ?? value;
     return value in alumniBrowserMessages.en ? this.t(value as AlumniBrowserMessage) : value;
   }
 
@@ -460,7 +443,7 @@ export class IopAlumniBrowser extends LitElement {
 
   private seatsText(left: number): string {
     if (left === 0) return this.t('full');
-    return left === 1 ? this.t('oneSeatLeft') : this.t('seatsLeft', { count: left });
+    return this.t('seatsLeft', { count: left });
   }
 
   private renderList(prepared: Prepared, matches: readonly Occurrence[]): TemplateResult {
@@ -490,8 +473,9 @@ export class IopAlumniBrowser extends LitElement {
 
   private renderWeek(prepared: Prepared, matches: readonly Occurrence[]): TemplateResult {
     const zone = prepared.list.timeZone;
-    const today = instantToWallClock(this.now, zone).date;
-    const start = this.weekStart ?? addDays(today, -weekdayOf(today));
+    // Seven days from today, not the calendar week around it: late on a Saturday the calendar
+    // week is six days gone, and the person wants what they can still attend.
+    const start = this.weekStart ?? instantToWallClock(this.now, zone).date;
     const dates = Array.from({ length: 7 }, (_, i) => addDays(start, i));
     const byDate = new Map<string, Occurrence[]>(dates.map((date) => [date, []]));
     for (const occurrence of matches) byDate.get(occurrence.date)?.push(occurrence);
@@ -531,7 +515,7 @@ export class IopAlumniBrowser extends LitElement {
       <div class="toolbar">
         <div class="views" role="group" aria-label=${this.t('views')}>
           ${(['list', 'week'] as const).map(
-            (view) => html`<button type="button" class="button button--toggle" part="button" aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => (this.view = view)}>
+            (view) => html`<button type="button" class="button button--toggle" part="button" aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.showView(view)}>
               ${this.t(view === 'list' ? 'listView' : 'weekView')}
             </button>`,
           )}
@@ -540,7 +524,7 @@ export class IopAlumniBrowser extends LitElement {
           ${this.t('mySessions', { count: this.myRsvps.length })}
         </button>
       </div>
-      <p class="count" role="status">${total === 1 ? this.t('foundOne') : this.t('found', { count: total })}</p>
+      <p class="count" role="status">${this.t('found', { count: total })}</p>
       <div class="results" part="results">
         ${total === 0
           ? html`<div class="empty"><p><strong>${this.t('noneFound')}</strong></p><p>${this.t('noneFoundHint')}</p></div>`
@@ -727,6 +711,8 @@ export class IopAlumniBrowser extends LitElement {
   }
 
   override render() {
+    const setupProblem = this.renderOriginRefused();
+    if (setupProblem) return setupProblem;
     if (this.isolationMode.framed) return this.isolationMode.render();
     const state = this.resource.state;
     const prepared = state.status === 'ready' ? this.prepare(state.value) : undefined;
@@ -744,6 +730,7 @@ export class IopAlumniBrowser extends LitElement {
     else body = this.renderBrowse(prepared!);
     return html`
       <div class="browser" lang=${this.settings.locale}>
+        ${this.renderLanguageSwitch()}
         <h2>${this.t('heading')}</h2>
         <p class="intro">${this.t('intro')}</p>
         ${this.renderState()} ${body}
@@ -770,7 +757,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'iop-alumni-browser': IopAlumniBrowser;
   }
-  interface HTMLElementEventMap {
-    'iop-rsvp-confirmed': IopRsvpConfirmedEvent;
-  }
 }
+
+export { IopRsvpConfirmedEvent, type RsvpConfirmedDetail, type RsvpStatus };

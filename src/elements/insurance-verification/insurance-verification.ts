@@ -1,5 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import type { CallbackRequest, CardPhotoUpload, Contact, Coverage, EligibilityCheck, EligibilityRequest, Payer, PayerList, ProgramList, Track } from '../../api/schemas.js';
 import { createIdempotencyKey } from '../../client/client.js';
@@ -13,6 +14,7 @@ import {
   type CostEstimate,
   type ProgramPrice,
 } from '../../domain/cost-estimate.js';
+import { payersMatching, type InsuranceStep } from '../../domain/insurance-flow.js';
 import {
   callbackProblems,
   memberProblems,
@@ -25,16 +27,18 @@ import {
   type PersonAnswers,
 } from '../../domain/eligibility-form.js';
 import { normalizeMemberId, type MemberIdRule } from '../../domain/member-id.js';
-import { formatDate, formatMoney } from '../../i18n/format.js';
+import { formatDate, formatDateFieldExample, formatMoney } from '../../i18n/format.js';
 import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
-import type { StorageMode } from '../../store/store.js';
-import { ConfigController } from '../shared/config-controller.js';
 import { DraftController } from '../shared/draft-controller.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { formStyles } from '../shared/form.styles.js';
-import { IsolationController, type Isolation } from '../shared/isolation-controller.js';
+import { IsolationController } from '../shared/isolation-controller.js';
+import { IopWidgetElement } from '../shared/iop-widget-element.js';
+import { IopEligibilityCheckedEvent, type EligibilityCheckedDetail, type EligibilityCheckedStatus } from '../events.js';
 import { OutboxController } from '../shared/outbox-controller.js';
+import { withPhoneLink } from '../shared/phone-link.js';
+import { referenceLine } from '../shared/reference-line.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { themeStyles } from '../shared/theme.js';
 import { CardPhotoController, photoBase64, type CardSide } from './card-photo-controller.js';
@@ -42,23 +46,8 @@ import { EligibilityCheckController } from './eligibility-check-controller.js';
 import { insuranceMessages, type InsuranceMessage } from './insurance-verification.messages.js';
 import { insuranceVerificationStyles } from './insurance-verification.styles.js';
 
-export type EligibilityCheckedStatus = 'complete' | 'pending' | 'callback';
 
-/**
- * Fired when a check answers: `pending` (the payer is slow), `complete` or `callback` (the center
- * will call). Carries the opaque check id and status only, never what the person typed or the plan.
- */
-export class IopEligibilityCheckedEvent extends Event {
-  static readonly eventName = 'iop-eligibility-checked';
-  readonly detail: { readonly checkId: string; readonly status: EligibilityCheckedStatus };
-
-  constructor(checkId: string, status: EligibilityCheckedStatus) {
-    super(IopEligibilityCheckedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = { checkId, status };
-  }
-}
-
-type Step = 'payer' | 'member' | 'checking' | 'self-pay' | 'callback';
+type Step = InsuranceStep;
 
 /** Where the card photos sent with a check are: with the center, in the outbox, or refused. */
 interface PhotoDelivery {
@@ -169,7 +158,9 @@ const correctionTarget: Record<NonNullable<EligibilityCheck['correction']>, { fi
  *
  * @summary Verifies insurance benefits for IOP and shows a transparent cost estimate.
  * @tagname iop-insurance-verification
- * @fires {IopEligibilityCheckedEvent} iop-eligibility-checked - A check answered; `detail` is `{ checkId, status: 'complete' | 'pending' | 'callback' }` only.
+ * @csspart setup-problem - Shown instead of the widget when the API does not accept this page's origin (IOP_ALLOWED_ORIGINS).
+ * @csspart reference - The receipt's reference to read out on the phone.
+ * @fires {EligibilityCheckedDetail} iop-eligibility-checked - A check answered (an IopEligibilityCheckedEvent). Detail: `{ checkId, status: 'complete' | 'pending' | 'callback' }` only.
  * @csspart error-summary - The "There is a problem" box after a failed submit.
  * @csspart estimate - The cost estimate panel.
  * @cssprop [--iop-color-accent=#0b5f73] - Buttons, links and the highlighted insurer.
@@ -181,7 +172,7 @@ const correctionTarget: Record<NonNullable<EligibilityCheck['correction']>, { fi
  * @cssprop [--iop-space=1rem] - Base spacing unit.
  * @cssprop [--iop-frame-initial-height=28rem] - Frame mode: room kept for the frame until it reports its height.
  */
-export class IopInsuranceVerification extends LitElement {
+export class IopInsuranceVerification extends IopWidgetElement {
   static override styles = [themeStyles, formStyles, insuranceVerificationStyles];
 
   private payerQueryTimer?: ReturnType<typeof setTimeout>;
@@ -196,7 +187,6 @@ export class IopInsuranceVerification extends LitElement {
   /** Outbox entries of card photos that wait for the connection. */
   private readonly queuedPhotos = new Set<string>();
 
-  private readonly settings = new ConfigController(this);
   private readonly draft = new DraftController<InsuranceDraft>(this, this.settings, DRAFT_ID);
   /** @internal */
   private readonly isolationMode = new IsolationController(this, this.settings, {
@@ -233,17 +223,11 @@ export class IopInsuranceVerification extends LitElement {
   @state() private offeredContact?: Contact;
   /** @internal */
   @state() private callbackResult?: 'sending' | 'sent' | 'queued' | 'refused';
+  /** @internal The callback receipt's reference, to read out on the phone. */
+  @state() private callbackReference?: string;
   /** @internal */
   @state() private photoDelivery?: PhotoDelivery;
 
-  /** Base URL of the center's IOP API, e.g. `/api/iop/`. Falls back to the surrounding `<iop-provider>`. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
-  /** `en` or `es`; falls back to the provider, then the page's `lang`. */
-  @property() locale?: string;
-  /** `memory` on shared devices: nothing is kept on the device. */
-  @property() storage?: StorageMode;
-  /** `frame` keeps answers out of the page scripts' reach in a frame from the API origin; the default when the API is on another origin. `inline` renders in the page. */
-  @property() isolation?: Isolation;
   /** The track to estimate the cost of (an id from `GET programs`); the person can change it. */
   @property({ attribute: 'track-id' }) trackId?: string;
 
@@ -451,6 +435,9 @@ export class IopInsuranceVerification extends LitElement {
 
   private async startCheck(): Promise<void> {
     const checkKey = this.answers.checkKey ?? createIdempotencyKey();
+    // A previous answer (say "not found", before the member id was corrected) must not flash up as
+    // the new result: the focus would land on it and be lost when the progress replaces it.
+    this.eligibility.reset();
     this.answers = { ...this.answers, checkKey, step: 'checking', payerCorrection: undefined };
     this.showErrors = false;
     this.focusHeadingNext = true;
@@ -494,6 +481,7 @@ export class IopInsuranceVerification extends LitElement {
     try {
       const outcome = await this.outbox.submit({ endpoint: 'createCallbackRequest', body, idempotencyKey: callbackKey, draftId: DRAFT_ID });
       this.callbackResult = outcome.status;
+      this.callbackReference = outcome.status === 'sent' ? outcome.response.reference : undefined;
       if (outcome.status === 'refused') {
         this.answers = { ...this.answers, callbackKey: undefined };
         // The person fixes the number and sends a new request; the refused one is of no use to anyone.
@@ -572,7 +560,8 @@ export class IopInsuranceVerification extends LitElement {
 
   private payerOptions(): Payer[] {
     const state = this.payers.state;
-    return state.status === 'ready' ? state.value.payers.slice(0, 50) : [];
+    // Filtered again by what is typed now: the list on screen may answer an earlier query.
+    return state.status === 'ready' ? payersMatching(state.value.payers, this.payerQuery).slice(0, 50) : [];
   }
 
   private pricedTracks(): Track[] {
@@ -635,10 +624,10 @@ export class IopInsuranceVerification extends LitElement {
     return this.t(inNetwork === true ? 'networkIn' : inNetwork === false ? 'networkOut' : 'networkUnknown');
   }
 
-  private heading(text: string, step?: number): TemplateResult {
+  private heading(text: string, step?: number, describedBy?: string): TemplateResult {
     return html`
       ${step ? html`<p class="progress">${this.t('progress', { step, total: 3 })}</p>` : nothing}
-      <h2 tabindex="-1">${text}</h2>
+      <h2 tabindex="-1" aria-describedby=${ifDefined(describedBy)}>${text}</h2>
     `;
   }
 
@@ -773,7 +762,8 @@ export class IopInsuranceVerification extends LitElement {
       ${textField({
         id: `${prefix}-dob`,
         label: this.t('dobLabel'),
-        hint: this.t('dobHint'),
+        // The date field takes the browser's order of day and month, whatever the page's language.
+        hint: this.t('dobHint', { example: formatDateFieldExample('1988-04-27', navigator.language) }),
         type: 'date',
         width: 'short',
         errorPrefix: this.shared('errorPrefix'),
@@ -1103,7 +1093,7 @@ export class IopInsuranceVerification extends LitElement {
     switch (check.outcome) {
       case 'active':
         body = html`
-          <p class="notice success"><strong>${this.t('resultActive')}</strong></p>
+          <p class="notice success" id="result-summary" role="status"><strong>${this.t('resultActive')}</strong></p>
           ${coverage?.planName ? html`<p>${this.t('resultPlan', { plan: coverage.planName })}</p>` : nothing}
           <p>${this.networkText(inNetwork)}</p>
           ${coverage ? this.renderCoverageFacts(coverage) : nothing}
@@ -1126,7 +1116,7 @@ export class IopInsuranceVerification extends LitElement {
         break;
       case 'inactive':
         body = html`
-          <p class="notice"><strong>${this.t('resultInactive')}</strong></p>
+          <p class="notice" id="result-summary" role="status"><strong>${this.t('resultInactive')}</strong></p>
           <p>${this.t('resultInactiveHelp')}</p>
           ${actions(html`<button type="button" @click=${() => this.goTo('member')}>${this.t('fixDetails')}</button>`)}
           <button type="button" class="link-button" @click=${() => this.goTo('self-pay')}>${this.t('selfPayButton')}</button>
@@ -1137,7 +1127,7 @@ export class IopInsuranceVerification extends LitElement {
         const correction = check.correction;
         const fix = () => (correction ? this.showCorrection(correction) : this.goTo('member'));
         body = html`
-          <p class="notice"><strong>${correction && check.outcome === 'correction-needed' ? this.t(correctionTarget[correction].message) : this.t('resultNotFound')}</strong></p>
+          <p class="notice" id="result-summary" role="status"><strong>${correction && check.outcome === 'correction-needed' ? this.t(correctionTarget[correction].message) : this.t('resultNotFound')}</strong></p>
           <p>${this.t('resultNotFoundHelp')}</p>
           ${actions(html`<button type="button" @click=${fix}>${this.t('fixDetails')}</button>`)}
         `;
@@ -1147,7 +1137,7 @@ export class IopInsuranceVerification extends LitElement {
         const key: InsuranceMessage =
           check.outcome === 'details-missing' ? 'resultDetailsMissing' : check.outcome === 'payer-unavailable' ? 'resultPayerUnavailable' : 'resultManual';
         body = html`
-          <p class="notice"><strong>${this.t(key)}</strong></p>
+          <p class="notice" id="result-summary" role="status"><strong>${this.t(key)}</strong></p>
           ${coverage?.planName ? html`<p>${this.t('resultPlan', { plan: coverage.planName })}</p>` : nothing}
           <div class="button-row">
             <button type="button" @click=${() => this.askForCall('checking')}>${this.t('callMeButton')}</button>
@@ -1156,7 +1146,7 @@ export class IopInsuranceVerification extends LitElement {
         `;
       }
     }
-    return html`${this.heading(this.t('resultHeading'), 3)} ${body} ${this.renderPhotoDelivery()}`;
+    return html`${this.heading(this.t('resultHeading'), 3, 'result-summary')} ${body} ${this.renderPhotoDelivery()}`;
   }
 
   private renderSelfPay(): TemplateResult {
@@ -1189,6 +1179,7 @@ export class IopInsuranceVerification extends LitElement {
       return html`
         ${this.heading(this.t('callbackHeading'))}
         <p class="notice success" role="status">${this.t(this.callbackResult === 'sent' ? 'callbackSent' : 'callbackQueued')}</p>
+        ${this.callbackResult === 'sent' ? referenceLine(this.callbackReference, this.settings.locale) : nothing}
         <button type="button" class="button--secondary" @click=${() => void this.startOver()}>${this.t('startOver')}</button>
       `;
     }
@@ -1260,14 +1251,18 @@ export class IopInsuranceVerification extends LitElement {
     const state = this.programs.state;
     if (state.status !== 'ready') return nothing;
     const { name, phone } = state.value.center;
-    return html`<p class="hint">${this.t('centerPhone', { center: name, phone })}</p>`;
+    return html`<p class="hint">${withPhoneLink(this.t('centerPhone', { center: name, phone }), phone)}</p>`;
   }
 
   override render() {
+    const setupProblem = this.renderOriginRefused();
+    if (setupProblem) return setupProblem;
     if (this.isolationMode.framed) return this.isolationMode.render();
     if (!this.settings.config) return html`<p class="notice">${this.t('notConfigured')}</p>`;
     const step = this.answers.step;
     return html`
+      <div lang=${this.settings.locale}>
+      ${this.renderLanguageSwitch()}
       ${this.draft.persistent
         ? nothing
         : html`<p class="notice">${this.shared(this.draft.fallbackReason === 'memory-mode' ? 'memoryMode' : 'notPersistent')}</p>`}
@@ -1281,6 +1276,7 @@ export class IopInsuranceVerification extends LitElement {
               ? this.renderSelfPay()
               : this.renderCallback()}
       ${this.renderCenterPhone()}
+      </div>
     `;
   }
 }
@@ -1291,7 +1287,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'iop-insurance-verification': IopInsuranceVerification;
   }
-  interface HTMLElementEventMap {
-    'iop-eligibility-checked': IopEligibilityCheckedEvent;
-  }
 }
+
+export { IopEligibilityCheckedEvent, type EligibilityCheckedDetail, type EligibilityCheckedStatus };

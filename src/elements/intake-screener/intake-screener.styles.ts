@@ -44,15 +44,11 @@ export const intakeScreenerStyles = css`
     border-color: var(--iop-color-error, #b3261e);
   }
   .crisis {
-    /* Stays in view while the person scrolls through the step that raised it. */
-    position: sticky;
-    inset-block-start: 0;
-    z-index: 1;
     background: var(--iop-crisis-surface);
     border: 3px solid var(--iop-crisis-color);
     border-radius: var(--iop-radius, 6px);
     padding: var(--iop-space, 1rem);
-    margin-block-end: var(--iop-space, 1rem);
+    margin-block: var(--iop-space, 1rem);
   }
   .crisis h3 {
     margin-block-start: 0;

@@ -1,7 +1,7 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Contact, ProgramList } from '../../api/schemas.js';
-import { instruments, parseInstrumentSet, safetyLevel, type InstrumentId, type InstrumentItem, type SafetyLevel } from '../../domain/instruments.js';
+import type { Contact, IntakeReceipt, ProgramList } from '../../api/schemas.js';
+import { instruments, parseInstrumentSet, safetyLevel, safetyTriggers, type InstrumentId, type InstrumentItem, type SafetyLevel } from '../../domain/instruments.js';
 import {
   evaluate,
   itemAnswers,
@@ -17,13 +17,15 @@ import {
 import { parseResultThresholds, type ScreeningResult } from '../../domain/screening-result.js';
 import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
-import type { StorageMode } from '../../store/store.js';
-import { ConfigController } from '../shared/config-controller.js';
 import { DraftController } from '../shared/draft-controller.js';
-import { IsolationController, type Isolation } from '../shared/isolation-controller.js';
+import { IsolationController } from '../shared/isolation-controller.js';
+import { IopWidgetElement } from '../shared/iop-widget-element.js';
+import { IntakeSubmittedEvent, type IntakeSubmittedDetail } from '../events.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type Choice, type FieldError } from '../shared/form-fields.js';
 import { formStyles } from '../shared/form.styles.js';
 import { OutboxController } from '../shared/outbox-controller.js';
+import { withPhoneLink } from '../shared/phone-link.js';
+import { referenceLine } from '../shared/reference-line.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { themeStyles } from '../shared/theme.js';
 import { contactOf, intakeRequestOf } from './intake-request.js';
@@ -48,6 +50,8 @@ type Phase = 'loading' | 'form' | 'submitting' | 'sent' | 'queued';
 interface Question {
   id: string;
   label: string;
+  /** Names the question in an error, so that two errors on one step never read the same. */
+  name?: string;
   hint?: string;
   choices?: readonly Choice[];
   multiple?: boolean;
@@ -57,20 +61,6 @@ interface Question {
   autocomplete?: string;
 }
 
-/** Opaque outcome only: page scripts (analytics, pixels) read events, so no answers, scores, flags or contact. */
-export interface IntakeSubmittedDetail {
-  /** The server's intake id when sent; this device's outbox entry id when queued. */
-  readonly intakeId: string;
-  readonly status: 'sent' | 'queued';
-}
-
-export class IntakeSubmittedEvent extends Event {
-  readonly detail: IntakeSubmittedDetail;
-  constructor(intakeId: string, status: IntakeSubmittedDetail['status']) {
-    super('iop-intake-submitted', { bubbles: true, composed: true });
-    this.detail = Object.freeze({ intakeId, status });
-  }
-}
 
 /**
  * A confidential pre-admission screening, one step per screen: consent, who it is for, work (with a
@@ -81,7 +71,9 @@ export class IntakeSubmittedEvent extends Event {
  *
  * @summary Confidential screening for an intensive outpatient program, with a safety interrupt and save & resume.
  * @tagname iop-intake-screener
- * @fires {IntakeSubmittedEvent} iop-intake-submitted - Answers were sent (`status: 'sent'`) or saved to send later (`'queued'`). Detail: `{ intakeId, status }` only.
+ * @csspart setup-problem - Shown instead of the widget when the API does not accept this page's origin (IOP_ALLOWED_ORIGINS).
+ * @csspart reference - The receipt's reference to read out on the phone.
+ * @fires {IntakeSubmittedDetail} iop-intake-submitted - Answers were sent (`status: 'sent'`) or saved to send later (`'queued'`), as an IntakeSubmittedEvent. Detail: `{ intakeId, status }` only.
  * @csspart crisis - The crisis panel (988, chat, 911).
  * @csspart step - The current step's content.
  * @csspart receipt - The receipt after submitting.
@@ -92,14 +84,15 @@ export class IntakeSubmittedEvent extends Event {
  * @cssprop [--iop-color-error=#b3261e] - Error messages and the "Leave this page" button.
  * @cssprop [--iop-frame-initial-height=42rem] - Frame mode: room kept for the frame until it reports its height.
  */
-export class IopIntakeScreener extends LitElement {
+export class IopIntakeScreener extends IopWidgetElement {
   static override styles = [themeStyles, formStyles, intakeScreenerStyles];
 
   /** Set when the step changed by a person's action: the new heading takes focus. */
   private focusHeading = false;
   private restoreStarted = false;
+  /** Where the crisis panel was last shown (step, anchor question, level): a change scrolls it into view. */
+  private crisisShownAt = '';
 
-  private readonly settings = new ConfigController(this);
   private readonly draft = new DraftController<IntakeDraft>(this, this.settings, draftId);
   /** @internal */
   private readonly isolationMode = new IsolationController(this, this.settings, {
@@ -132,15 +125,9 @@ export class IopIntakeScreener extends LitElement {
   @state() private receiptId = '';
   /** @internal */
   @state() private queuedEntryId = '';
+  /** @internal What the person reads out on the phone; the opaque id stays for events. */
+  @state() private receiptReference?: string;
 
-  /** Base URL of the center's IOP API, e.g. `/api/iop/`; falls back to `<iop-provider>`. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
-  /** `en` or `es`; falls back to `<iop-provider>`, then the page's `lang`. */
-  @property() locale?: string;
-  /** `memory` for shared devices: nothing is saved on the device, and the form says so. */
-  @property() storage?: StorageMode;
-  /** `frame` keeps answers out of the page scripts' reach in a frame from the API origin; the default when the API is on another origin. `inline` renders in the page. */
-  @property() isolation?: Isolation;
   /** Comma-separated instruments, in order: `audit-c`, `audit`, `dast-10`, `phq-9`, `gad-7`, `asq`. */
   @property() instruments = 'audit-c,dast-10,phq-9,gad-7,asq';
   /** The center's result thresholds as JSON (see `ResultThresholds` in src/domain/screening-result.ts); defaults otherwise. */
@@ -152,7 +139,8 @@ export class IopIntakeScreener extends LitElement {
     super.connectedCallback();
     this.outbox.onDelivered = (entryId, endpoint, response) => {
       if (endpoint !== 'createIntake' || entryId !== this.queuedEntryId) return;
-      this.receiptId = (response as { id: string }).id;
+      this.receiptId = (response as IntakeReceipt).id;
+      this.receiptReference = (response as IntakeReceipt).reference;
       this.queuedEntryId = '';
       this.phase = 'sent';
       this.dispatchEvent(new IntakeSubmittedEvent(this.receiptId, 'sent'));
@@ -167,9 +155,29 @@ export class IopIntakeScreener extends LitElement {
   }
 
   protected override updated(): void {
+    this.revealCrisisPanel();
     if (!this.focusHeading) return;
     this.focusHeading = false;
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  /**
+   * A panel that just appeared (or moved beside a newer answer) is scrolled into view without taking
+   * focus: the person keeps their place in the questions, and the alert region reads it out.
+   */
+  private revealCrisisPanel(): void {
+    const level = this.safety;
+    const shownAt = level === 'none' ? '' : `${this.step}|${this.crisisAnchor ?? ''}|${level}`;
+    if (shownAt === this.crisisShownAt) return;
+    this.crisisShownAt = shownAt;
+    if (shownAt && !this.focusHeading) this.renderRoot.querySelector('[part="crisis"]')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** The question on this step after which the crisis panel appears: the last answer that raised it. */
+  private get crisisAnchor(): string | undefined {
+    if (this.phase !== 'form' && this.phase !== 'submitting') return undefined;
+    const onStep = new Set(this.questions(this.step).map((question) => question.id));
+    return safetyTriggers(itemAnswers(this.answers)).filter((id) => onStep.has(id)).at(-1);
   }
 
   private get set(): InstrumentId[] {
@@ -236,6 +244,7 @@ export class IopIntakeScreener extends LitElement {
       const outcome = await this.outbox.submit({ endpoint: 'createIntake', body: request, draftId });
       if (outcome.status === 'sent') {
         this.receiptId = outcome.response.id;
+        this.receiptReference = outcome.response.reference;
         this.phase = 'sent';
         this.dispatchEvent(new IntakeSubmittedEvent(outcome.response.id, 'sent'));
       } else if (outcome.status === 'queued') {
@@ -303,6 +312,7 @@ export class IopIntakeScreener extends LitElement {
     this.phase = 'form';
     this.resumed = this.showErrors = this.returnToReview = false;
     this.receiptId = this.queuedEntryId = '';
+    this.receiptReference = undefined;
     await Promise.all([this.draft.clear(), this.sharedContact.clear()]).catch(() => undefined);
   }
 
@@ -335,32 +345,35 @@ export class IopIntakeScreener extends LitElement {
         return [{ id: 'consent', label: this.t('consentLegend'), hint: this.t('consentHint'), multiple: true, choices: this.choices(['yes', 'consent']) }];
       case 'about':
         return [
-          { id: 'for', label: this.t('forLabel'), choices: [...this.choices(['self', 'forSelf']), { value: 'someone-else', label: this.t('forOther'), hint: this.t('forOtherHint') }] },
-          { id: 'age-group', label: this.t('ageLabel'), choices: this.choices(['under-18', 'ageUnder18'], ['18-25', 'age18'], ['26-64', 'age26'], ['65-plus', 'age65']) },
+          { id: 'for', label: this.t('forLabel'), name: this.t('forName'), choices: [...this.choices(['self', 'forSelf']), { value: 'someone-else', label: this.t('forOther'), hint: this.t('forOtherHint') }] },
+          { id: 'age-group', label: this.t('ageLabel'), name: this.t('ageName'), choices: this.choices(['under-18', 'ageUnder18'], ['18-25', 'age18'], ['26-64', 'age26'], ['65-plus', 'age65']) },
         ];
       case 'profession':
         return [
           {
             id: 'profession',
             label: this.t('professionLabel'),
+            name: this.t('professionName'),
             hint: this.t('professionHint'),
             choices: this.choices(['none', 'professionNone'], ['nurse', 'professionNurse'], ['physician', 'professionPhysician'], ['pharmacist', 'professionPharmacist'], ['other-healthcare', 'professionOther']),
           },
         ];
       case 'hcp':
         return [
-          { id: 'hcp-monitoring', label: this.t('hcpMonitoringLabel'), choices: yesNoUnsure },
+          { id: 'hcp-monitoring', label: this.t('hcpMonitoringLabel'), name: this.t('hcpMonitoringName'), choices: yesNoUnsure },
           {
             id: 'hcp-documentation',
             label: this.t('hcpDocumentationLabel'),
+            name: this.t('hcpDocumentationName'),
             hint: this.t('hcpDocumentationHint'),
             multiple: true,
             choices: this.choices(['attendance', 'docAttendance'], ['progress', 'docProgress'], ['completion', 'docCompletion'], ['return-to-practice', 'docReturn']),
           },
-          { id: 'hcp-fmla', label: this.t('hcpFmlaLabel'), choices: yesNoUnsure },
+          { id: 'hcp-fmla', label: this.t('hcpFmlaLabel'), name: this.t('hcpFmlaName'), choices: yesNoUnsure },
           {
             id: 'hcp-worries',
             label: this.t('hcpWorriesLabel'),
+            name: this.t('hcpWorriesName'),
             hint: this.t('hcpDocumentationHint'),
             multiple: true,
             choices: this.choices(['licence', 'worryLicence'], ['colleagues', 'worryColleagues'], ['employer', 'worryEmployer'], ['records', 'worryRecords']),
@@ -378,6 +391,7 @@ export class IopIntakeScreener extends LitElement {
         const sex: Question = {
           id: 'sex',
           label: this.t('sexLabel'),
+          name: this.t('sexName'),
           hint: this.t('sexHint'),
           choices: this.choices(['female', 'sexFemale'], ['male', 'sexMale'], ['not-said', 'sexNotSaid']),
         };
@@ -385,24 +399,24 @@ export class IopIntakeScreener extends LitElement {
       }
       case 'withdrawal':
         return [
-          { id: 'withdrawal-seizures', label: this.t('withdrawalSeizures'), choices: yesNoUnsure },
-          { id: 'withdrawal-recent', label: this.t('withdrawalRecent'), choices: yesNoUnsure },
-          { id: 'withdrawal-daily', label: this.t('withdrawalDaily'), choices: yesNoUnsure },
+          { id: 'withdrawal-seizures', label: this.t('withdrawalSeizures'), name: this.t('withdrawalSeizuresName'), choices: yesNoUnsure },
+          { id: 'withdrawal-recent', label: this.t('withdrawalRecent'), name: this.t('withdrawalRecentName'), choices: yesNoUnsure },
+          { id: 'withdrawal-daily', label: this.t('withdrawalDaily'), name: this.t('withdrawalDailyName'), choices: yesNoUnsure },
         ];
       case 'practical':
         return [
-          { id: 'times', label: this.t('timesLabel'), hint: this.t('timesHint'), multiple: true, choices: this.choices(['day', 'timesDay'], ['evening', 'timesEvening'], ['weekend', 'timesWeekend']) },
-          { id: 'format', label: this.t('formatLabel'), choices: this.choices(['in-person', 'formatInPerson'], ['online', 'formatOnline'], ['either', 'formatEither']) },
-          { id: 'payment', label: this.t('paymentLabel'), choices: this.choices(['insurance', 'paymentInsurance'], ['self-pay', 'paymentSelf'], ['unsure', 'paymentUnsure']) },
+          { id: 'times', label: this.t('timesLabel'), name: this.t('timesName'), hint: this.t('timesHint'), multiple: true, choices: this.choices(['day', 'timesDay'], ['evening', 'timesEvening'], ['weekend', 'timesWeekend']) },
+          { id: 'format', label: this.t('formatLabel'), name: this.t('formatName'), choices: this.choices(['in-person', 'formatInPerson'], ['online', 'formatOnline'], ['either', 'formatEither']) },
+          { id: 'payment', label: this.t('paymentLabel'), name: this.t('paymentName'), choices: this.choices(['insurance', 'paymentInsurance'], ['self-pay', 'paymentSelf'], ['unsure', 'paymentUnsure']) },
         ];
       case 'contact':
         return [
           { id: 'contact-name', label: this.t('nameLabel'), hint: this.t('nameHint'), input: 'text', autocomplete: 'given-name' },
-          { id: 'contact-preferred', label: this.t('preferredLabel'), choices: this.choices(['phone', 'preferredPhone'], ['text', 'preferredText'], ['email', 'preferredEmail']) },
+          { id: 'contact-preferred', label: this.t('preferredLabel'), name: this.t('preferredName'), choices: this.choices(['phone', 'preferredPhone'], ['text', 'preferredText'], ['email', 'preferredEmail']) },
           { id: 'contact-phone', label: this.t('phoneLabel'), input: 'tel', autocomplete: 'tel' },
           { id: 'contact-email', label: this.t('emailLabel'), input: 'email', autocomplete: 'email' },
           { id: 'contact-safe-times', label: this.t('safeTimesLabel'), hint: this.t('safeTimesHint'), input: 'text', autocomplete: 'off' },
-          { id: 'contact-voicemail', label: this.t('voicemailLabel'), choices: this.choices(['yes', 'yes'], ['no', 'voicemailNo']) },
+          { id: 'contact-voicemail', label: this.t('voicemailLabel'), name: this.t('voicemailName'), choices: this.choices(['yes', 'yes'], ['no', 'voicemailNo']) },
         ];
       case 'review':
         return [];
@@ -423,6 +437,7 @@ export class IopIntakeScreener extends LitElement {
         if (error.field === 'consent') return this.t('errorConsent');
         if (error.field === 'contact-name') return this.t('errorName');
         if (question?.scored) return this.t('errorChooseQuestion', { n: question.label.split('.')[0]! });
+        if (question?.name) return this.t(question.multiple ? 'errorChooseAtLeastOneFor' : 'errorChooseFor', { name: question.name });
         return question?.multiple ? this.t('errorChooseAtLeastOne') : this.t('errorChoose');
     }
   }
@@ -526,27 +541,30 @@ export class IopIntakeScreener extends LitElement {
     });
   }
 
+  /** Always rendered, so that a screen reader announces the words put into it when the panel appears. */
+  private renderCrisisAlert(): TemplateResult {
+    const level = this.safety;
+    return html`<div class="visually-hidden" role="alert">
+      ${level === 'none' ? nothing : `${this.t(level === 'acute' ? 'crisisUrgentHeading' : 'crisisHeading')}. ${this.t('crisisBelow')}`}
+    </div>`;
+  }
+
   private renderCrisis(): TemplateResult | typeof nothing {
     const level = this.safety;
+    if (level === 'none') return nothing;
     const es = this.settings.locale === 'es';
     return html`
-      <div role="alert">
-        ${level === 'none'
-          ? nothing
-          : html`
-              <section class="crisis" part="crisis" aria-labelledby="crisis-heading">
-                <h3 id="crisis-heading">${this.t(level === 'acute' ? 'crisisUrgentHeading' : 'crisisHeading')}</h3>
-                <p>${this.t(level === 'acute' ? 'crisisUrgentIntro' : 'crisisIntro')}</p>
-                <ul>
-                  <li><a href="tel:988">${this.t('crisisCall')}</a></li>
-                  <li><a href=${es ? 'sms:988?body=AYUDA' : 'sms:988'}>${this.t('crisisText')}</a></li>
-                  <li><a href="https://988lifeline.org/chat/" target="_blank" rel="noopener noreferrer">${this.t('crisisChat')}</a></li>
-                  <li><a href="tel:911">${this.t('crisis911')}</a></li>
-                </ul>
-                <p>${this.t('crisisContinue')}</p>
-              </section>
-            `}
-      </div>
+      <section class="crisis" part="crisis" aria-labelledby="crisis-heading">
+        <h3 id="crisis-heading">${this.t(level === 'acute' ? 'crisisUrgentHeading' : 'crisisHeading')}</h3>
+        <p>${this.t(level === 'acute' ? 'crisisUrgentIntro' : 'crisisIntro')}</p>
+        <ul>
+          <li><a href="tel:988">${this.t('crisisCall')}</a></li>
+          <li><a href=${es ? 'sms:988?body=AYUDA' : 'sms:988'}>${this.t('crisisText')}</a></li>
+          <li><a href="https://988lifeline.org/chat/" target="_blank" rel="noopener noreferrer">${this.t('crisisChat')}</a></li>
+          <li><a href="tel:911">${this.t('crisis911')}</a></li>
+        </ul>
+        <p>${this.t('crisisContinue')}</p>
+      </section>
     `;
   }
 
@@ -575,9 +593,11 @@ export class IopIntakeScreener extends LitElement {
     return nothing;
   }
 
-  private phoneSentence(): string {
+  private phoneSentence(): TemplateResult | string {
     const state = this.programs.state;
-    return state.status === 'ready' ? this.t('receiptCall', { phone: state.value.center.phone }) : this.t('receiptCallNoNumber');
+    if (state.status !== 'ready') return this.t('receiptCallNoNumber');
+    const { phone } = state.value.center;
+    return withPhoneLink(this.t('receiptCall', { phone }), phone);
   }
 
   private resultText(result: ScreeningResult): string {
@@ -641,7 +661,9 @@ export class IopIntakeScreener extends LitElement {
     const index = steps.indexOf(this.step);
     const intro = this.introOf(this.step);
     const submitting = this.phase === 'submitting';
+    const crisisAnchor = this.crisisAnchor;
     return html`
+      ${crisisAnchor ? nothing : this.renderCrisis()}
       <form part="step" novalidate @submit=${this.step === 'review' ? this.onSubmit : this.onContinue}>
         <p class="progress">${this.t('stepOf', { n: index + 1, total: steps.length })}</p>
         <h2 tabindex="-1">${this.headingOf(this.step)}</h2>
@@ -655,7 +677,9 @@ export class IopIntakeScreener extends LitElement {
               <li>${this.t('privacyLaw')}</li>
             </ul>`
           : nothing}
-        ${this.step === 'review' ? html`${this.renderResult()}${this.renderReview()}` : questions.map((question) => this.renderQuestion(question, errors))}
+        ${this.step === 'review'
+          ? html`${this.renderResult()}${this.renderReview()}`
+          : questions.map((question) => html`${this.renderQuestion(question, errors)}${question.id === crisisAnchor ? this.renderCrisis() : nothing}`)}
         <div class="button-row">
           <button type="submit" aria-disabled=${submitting ? 'true' : 'false'}>${this.step === 'review' ? this.t(submitting ? 'sending' : 'submit') : this.t('continue')}</button>
           ${index > 0 ? html`<button type="button" class="button--secondary" @click=${this.onBack}>${this.t('back')}</button>` : nothing}
@@ -674,19 +698,22 @@ export class IopIntakeScreener extends LitElement {
         <p>${this.resultText(result)} ${this.t('resultNote')}</p>
         <p>${this.t('receiptNext')}</p>
         <p>${this.phoneSentence()}</p>
-        ${queued ? nothing : html`<p>${this.t('receiptReference', { id: this.receiptId })}</p>`}
+        ${queued ? nothing : referenceLine(this.receiptReference, this.settings.locale)}
       </section>
     `;
   }
 
   override render() {
+    const setupProblem = this.renderOriginRefused();
+    if (setupProblem) return setupProblem;
     if (this.isolationMode.framed) return this.isolationMode.render();
     if (!this.settings.config) return html`<p class="notice">${this.t('notConfigured')}</p>`;
     if (this.phase === 'loading') return html`<p class="loading" role="status">${this.shared('loading')}</p>`;
     const done = this.phase === 'sent' || this.phase === 'queued';
     return html`
       <div class="screener" lang=${this.settings.locale}>
-        ${done ? nothing : this.renderToolbar()} ${this.renderCrisis()} ${done ? this.renderReceipt() : this.renderStep()}
+        ${this.renderLanguageSwitch()} ${done ? nothing : this.renderToolbar()} ${this.renderCrisisAlert()}
+        ${done ? html`${this.renderCrisis()}${this.renderReceipt()}` : this.renderStep()}
       </div>
     `;
   }
@@ -698,7 +725,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'iop-intake-screener': IopIntakeScreener;
   }
-  interface HTMLElementEventMap {
-    'iop-intake-submitted': IntakeSubmittedEvent;
-  }
 }
+
+export { IntakeSubmittedEvent, type IntakeSubmittedDetail };

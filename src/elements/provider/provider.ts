@@ -30,8 +30,8 @@ export class IopProvider extends LitElement {
   /** Base URL of the center's IOP API, absolute or relative to the page, e.g. `/api/iop/`. */
   @property({ attribute: 'api-base', reflect: true }) apiBase = '';
 
-  /** Language of every widget inside: `en` or `es`. Can change at run time. */
-  @property({ reflect: true }) locale = 'en';
+  /** Language of every widget inside: `en` or `es`. Can change at run time. Unset: the page's `lang`, then the browser's languages. */
+  @property({ reflect: true }) locale?: string;
 
   /** `local` keeps encrypted drafts on this device; `memory` (shared devices) keeps nothing. */
   @property({ reflect: true }) storage: StorageMode = 'local';
@@ -40,7 +40,7 @@ export class IopProvider extends LitElement {
     if (changed.has('apiBase') || changed.has('locale') || changed.has('storage')) {
       const storage: StorageMode = this.storage === 'memory' ? 'memory' : 'local';
       this.config = this.apiBase
-        ? { apiBase: this.apiBase, locale: toLocale(this.locale) ?? 'en', storage, client: clientFor(this.apiBase), store: storeFor(storage) }
+        ? { apiBase: this.apiBase, locale: toLocale(this.locale), storage, client: clientFor(this.apiBase), store: storeFor(storage) }
         : undefined;
     }
   }

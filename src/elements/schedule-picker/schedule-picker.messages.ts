@@ -1,6 +1,6 @@
 /**
- * Words of `<iop-schedule-picker>`. Plain and warm; nothing here names a condition. Counts are
- * written "Free times: 3" so no language needs plural rules.
+ * Words of `<iop-schedule-picker>`. Plain and warm; nothing here names a condition. Counts either
+ * read "Free times: 3" or choose their form through `{count, plural, ...}` (Intl.PluralRules).
  */
 import type { Catalog } from '../../i18n/locale.js';
 
@@ -66,6 +66,11 @@ const en = {
   emptyWeek: 'There are no free times this week.',
   emptyMonth: 'There are no free times this month.',
   timesOn: 'Times on {day}',
+  'part-morning': 'Morning',
+  'part-afternoon': 'Afternoon',
+  'part-evening': 'Evening',
+  timesCount: '{count, plural, one {# time} other {# times}}',
+  showMoreTimes: '{count, plural, one {Show # more time} other {Show # more times}}',
   noTimesDay: 'No free times on this day.',
   nextFreeDay: 'Go to the next day with free times: {day}',
   justTaken: 'That time was just taken.',
@@ -201,6 +206,11 @@ export const scheduleMessages: Catalog<ScheduleMessage> = {
     emptyWeek: 'No hay horas libres esta semana.',
     emptyMonth: 'No hay horas libres este mes.',
     timesOn: 'Horas del {day}',
+    'part-morning': 'Mañana',
+    'part-afternoon': 'Tarde',
+    'part-evening': 'Noche',
+    timesCount: '{count, plural, one {# hora} other {# horas}}',
+    showMoreTimes: '{count, plural, one {Mostrar # hora más} other {Mostrar # horas más}}',
     noTimesDay: 'No hay horas libres este día.',
     nextFreeDay: 'Ir al siguiente día con horas libres: {day}',
     justTaken: 'Alguien acaba de reservar esa hora.',

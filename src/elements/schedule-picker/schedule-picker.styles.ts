@@ -142,6 +142,29 @@ export const schedulePickerStyles = [
       inline-size: 100%;
       text-align: start;
     }
+    /* Compact times: several per row, so a whole day fits one phone screen. */
+    .times--compact {
+      grid-template-columns: repeat(auto-fill, minmax(5.5rem, 1fr));
+    }
+    .times--compact button {
+      padding: 0.25em 0.35em;
+      text-align: center;
+    }
+    .time-mode {
+      display: block;
+      font-size: 0.8em;
+      font-weight: 400;
+    }
+    .day-part h4 {
+      margin: 0.75em 0 0.35em;
+    }
+    .part-count {
+      font-weight: 400;
+      color: var(--iop-color-muted, #4d5661);
+    }
+    .show-more {
+      margin-block-start: 0.5em;
+    }
     .summary-row {
       display: grid;
       grid-template-columns: minmax(8em, 1fr) 2fr auto;

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { AssessmentSlot as SlotSchema, type AssessmentSlot, type AssessmentSlotList, type Booking, type Contact, type Hold, type ProgramList, type Track } from '../../api/schemas.js';
@@ -12,17 +12,19 @@ import { addDays, instantToWallClock } from '../../domain/zoned-time.js';
 import { formatAge, formatDate, formatTime } from '../../i18n/format.js';
 import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
-import type { StorageMode } from '../../store/store.js';
-import { ConfigController } from '../shared/config-controller.js';
 import { DraftController } from '../shared/draft-controller.js';
-import { IsolationController, type Isolation } from '../shared/isolation-controller.js';
+import { IsolationController } from '../shared/isolation-controller.js';
+import { dayParts, groupByDayPart, pickerStepNumber, resumableStep, TIMES_SHOWN_PER_PART, type DayPart, type PickerStep } from '../../domain/schedule-flow.js';
+import { withPhoneLink } from '../shared/phone-link.js';
+import { referenceLine } from '../shared/reference-line.js';
+import { IopWidgetElement } from '../shared/iop-widget-element.js';
+import { BookingConfirmedEvent, type BookingConfirmedDetail } from '../events.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { ResourceController, type ResourceState } from '../shared/resource-controller.js';
 import { HoldCountdown } from './hold-countdown.js';
 import { scheduleMessages, type ScheduleMessage } from './schedule-picker.messages.js';
 import { schedulePickerStyles } from './schedule-picker.styles.js';
 
-export type PickerStep = 'track' | 'slot' | 'details' | 'review' | 'done';
 
 /** Everything a person chose or typed: kept in an encrypted, short-lived draft so a reload loses nothing. */
 export interface PickerState {
@@ -47,15 +49,6 @@ const fresh = (): PickerState => ({ step: 'track', details: { ...emptyDetails } 
 const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 const zoneCity = (zone: string) => (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
 
-/** Fired when an assessment is booked. Carries opaque ids and status only: page scripts may read it. */
-export class BookingConfirmedEvent extends Event {
-  static readonly eventName = 'iop-booking-confirmed';
-  readonly detail: { bookingId: string; status: 'confirmed' };
-  constructor(bookingId: string) {
-    super(BookingConfirmedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = { bookingId, status: 'confirmed' };
-  }
-}
 
 /**
  * Lets a person choose a program track that fits around work and shifts, then a free assessment
@@ -64,7 +57,9 @@ export class BookingConfirmedEvent extends Event {
  *
  * @summary Choose a program track, then book an assessment time in the center's or your own time zone.
  * @tagname iop-schedule-picker
- * @fires {BookingConfirmedEvent} iop-booking-confirmed - An assessment was booked. `detail: { bookingId, status }` only.
+ * @csspart setup-problem - Shown instead of the widget when the API does not accept this page's origin (IOP_ALLOWED_ORIGINS).
+ * @csspart reference - The receipt's reference to read out on the phone.
+ * @fires {BookingConfirmedDetail} iop-booking-confirmed - An assessment was booked (a BookingConfirmedEvent). Detail: `{ bookingId, status }` only.
  * @csspart track-card - One program track in the track step.
  * @csspart calendar - The grid of days with free times.
  * @csspart time-list - The free times of the chosen day.
@@ -80,7 +75,7 @@ export class BookingConfirmedEvent extends Event {
  * @cssprop [--iop-space=1rem] - Base spacing unit.
  * @cssprop [--iop-frame-initial-height=40rem] - Frame mode: room kept for the frame until it reports its height.
  */
-export class IopSchedulePicker extends LitElement {
+export class IopSchedulePicker extends IopWidgetElement {
   static override styles = schedulePickerStyles;
 
   private restored = false;
@@ -89,8 +84,6 @@ export class IopSchedulePicker extends LitElement {
   /** Slots by day, each day worked out once when first shown: rebuilt only when its inputs change, not every countdown tick. */
   private grouped?: { inputs: unknown[]; days: SlotDays<AssessmentSlot> };
 
-  /** @internal */
-  readonly settings = new ConfigController(this);
   /** @internal */
   readonly draft = new DraftController<PickerState>(this, this.settings, 'schedule-picker');
   /** @internal */
@@ -141,15 +134,9 @@ export class IopSchedulePicker extends LitElement {
   @state() offeredContact?: Contact;
   /** @internal */
   @state() holdAnnouncement = '';
+  /** @internal `date|part` of the time groups opened with "Show more". */
+  @state() private expandedParts: ReadonlySet<string> = new Set();
 
-  /** Base URL of the center's IOP API, e.g. `/api/iop/`; falls back to `<iop-provider>`. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
-  /** `en` or `es`; falls back to `<iop-provider>`, then the page's `lang`. */
-  @property() locale?: string;
-  /** `memory` on shared devices: nothing typed is kept on the device. */
-  @property() storage?: StorageMode;
-  /** `frame` runs the picker in a frame from the API origin, out of the page scripts' reach; `inline` (default) renders in the page. */
-  @property() isolation?: Isolation;
   /** Preselects a family of tracks by audience, e.g. `healthcare-professionals`. */
   @property() audience?: string;
   /** A track id: skips the track step and books an assessment for that track. */
@@ -264,7 +251,8 @@ export class IopSchedulePicker extends LitElement {
   }
 
   private apply(state: PickerState): void {
-    this.flow = { ...fresh(), ...state, details: { ...emptyDetails, ...state.details } };
+    const restored = { ...fresh(), ...state, details: { ...emptyDetails, ...state.details } };
+    this.flow = { ...restored, step: resumableStep(restored, Boolean(this.track)) };
     this.countdown.track(this.flow.step === 'done' ? undefined : this.flow.hold?.expiresAt);
   }
 
@@ -395,13 +383,14 @@ export class IopSchedulePicker extends LitElement {
   }
 
   /** A slot's time in the shown zone, and in the other zone beside it when the two differ. */
-  private slotTime(start: string): TemplateResult {
+  private slotTime(start: string, compact = false): TemplateResult {
     const locale = this.settings.locale;
     const shown = this.displayZone;
     const other = this.showVisitorZone ? this.centerZone : this.visitorZone;
     const otherDiffers = other && other !== shown && formatTime(start, locale, other, true) !== formatTime(start, locale, shown, true);
     const otherDay = other && instantToWallClock(new Date(start), other).date !== instantToWallClock(new Date(start), shown).date;
-    return html`${formatTime(start, locale, shown, true)}${otherDiffers
+    // Compact buttons sit under a heading that names the zone; the other zone's time still follows.
+    return html`${formatTime(start, locale, shown, !compact)}${otherDiffers
       ? html` <span class="secondary">(${otherDay ? `${formatDate(start, locale, other, { month: undefined, day: undefined, weekday: 'short' })} ` : ''}${formatTime(start, locale, other, true)})</span>`
       : nothing}`;
   }
@@ -418,20 +407,20 @@ export class IopSchedulePicker extends LitElement {
     </div>`;
   }
 
-  private heading(key: ScheduleMessage, step: number): TemplateResult {
-    return html`<p class="progress">${this.t('stepOf', { step, total: 4 })}</p>
+  private heading(key: ScheduleMessage, step: PickerStep): TemplateResult {
+    return html`<p class="progress">${this.t('stepOf', { step: pickerStepNumber(step) ?? 4, total: 4 })}</p>
       <h2 tabindex="-1">${this.t(key)}</h2>`;
   }
 
   private renderTrackStep(): TemplateResult {
     const state = this.programs.state;
-    if (state.status !== 'ready') return html`${this.heading('trackHeading', 1)}${this.resourceProblem(state, () => this.programs.reload())}`;
+    if (state.status !== 'ready') return html`${this.heading('trackHeading', 'track')}${this.resourceProblem(state, () => this.programs.reload())}`;
     const matches = filterTracks(this.tracks, this.filters);
     const f = this.filters;
     const set = (changes: Partial<TrackFilters>) => (this.filters = { ...f, ...changes });
     const today = this.centerToday ?? '';
     return html`
-      ${this.heading('trackHeading', 1)}
+      ${this.heading('trackHeading', 'track')}
       ${this.offlineAge(state)}
       <fieldset class="filters">
         <legend>${this.t('filtersLegend')}</legend>
@@ -479,7 +468,7 @@ export class IopSchedulePicker extends LitElement {
       ${matches.length
         ? html`<ul class="cards">${matches.map((track) => this.renderTrackCard(track, today))}</ul>`
         : html`<div class="notice">
-            <p>${this.t('noTracks', { phone: this.center?.phone ?? '' })}</p>
+            <p>${withPhoneLink(this.t('noTracks', { phone: this.center?.phone ?? '' }), this.center?.phone)}</p>
             <button type="button" class="button--secondary" @click=${() => this.clearFilters()}>${this.t('clearFilters')}</button>
           </div>`}
     `;
@@ -529,7 +518,7 @@ export class IopSchedulePicker extends LitElement {
     const state = this.slots.state;
     const track = this.chosenTrack;
     // One template whatever the times' state: the heading, focused on arrival, stays the same element when they load.
-    return html`${this.heading('slotHeading', 2)}
+    return html`${this.heading('slotHeading', 'slot')}
       <p class="hint">${this.t('slotHint')}</p>
       ${track ? html`<p>${this.t('forTrack', { track: track.name })}
             ${this.track ? nothing : html`<button type="button" class="button--link" @click=${() => this.goTo('track')}>${this.t('changeTrack')}</button>`}</p>` : nothing}
@@ -618,7 +607,7 @@ export class IopSchedulePicker extends LitElement {
                   @keydown=${(event: KeyboardEvent) => this.onGridKey(event, date)}
                 >
                   <span aria-hidden="true">${Number(date.slice(8))}</span>
-                  <span class="count" aria-hidden="true">${count || '–'}</span>
+                  <span class="count" aria-hidden="true">${count ? this.t('timesCount', { count }) : '–'}</span>
                   <span class="visually-hidden">${this.dayLabel(date)}, ${this.t('freeTimes', { count })}</span>
                 </td>`;
               })}
@@ -629,16 +618,8 @@ export class IopSchedulePicker extends LitElement {
       <p id="grid-help" class="hint">${this.t('gridHelp')}</p>
       <p class="visually-hidden" role="status">${this.dayLabel(focus)}: ${this.t('freeTimes', { count: daySlots.length })}</p>
       ${!freeInView ? html`<p class="notice">${this.t(this.view === 'week' ? 'emptyWeek' : 'emptyMonth')}</p>` : nothing}
-      <h3>${this.t('timesOn', { day: this.dayLabel(focus) })}</h3>
-      ${daySlots.length
-        ? html`<ul part="time-list" class="times">
-            ${daySlots.map(
-              (slot) => html`<li><button type="button" class="button--secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.hold(slot)}>
-                ${this.slotTime(slot.start)} · ${this.t(`mode-${slot.mode}`)}
-              </button></li>`,
-            )}
-          </ul>`
-        : html`<p>${this.t('noTimesDay')}</p>`}
+      <h3>${this.t('timesOn', { day: this.dayLabel(focus) })} <span class="part-count">(${this.t('zoneTime', { city: zoneCity(zone) })})</span></h3>
+      ${daySlots.length ? this.renderDayTimes(focus, daySlots, zone) : html`<p>${this.t('noTimesDay')}</p>`}
       ${nextFree && !daySlots.length
         ? html`<button type="button" class="button--secondary" @click=${() => ((this.focusDate = nextFree), (this.focusGrid = true))}>
             ${this.t('nextFreeDay', { day: this.dayLabel(nextFree) })}
@@ -646,6 +627,42 @@ export class IopSchedulePicker extends LitElement {
         : nothing}
       ${this.bookingProblem ? this.renderBookingProblem(() => this.slots.reload()) : nothing}
     `;
+  }
+
+  /**
+   * A day's times in morning, afternoon and evening groups of compact buttons, a few of each shown:
+   * thirty full-width buttons would be several phone screens long. "Show more" opens one group and
+   * moves focus to the first time it revealed.
+   */
+  private renderDayTimes(date: string, daySlots: readonly AssessmentSlot[], zone: string): TemplateResult {
+    const expanded = new Set(dayParts.filter((part) => this.expandedParts.has(`${date}|${part}`)));
+    const groups = groupByDayPart(daySlots, zone, expanded);
+    const showAll = async (part: DayPart) => {
+      this.expandedParts = new Set([...this.expandedParts, `${date}|${part}`]);
+      await this.updateComplete;
+      this.renderRoot.querySelectorAll<HTMLButtonElement>(`#times-${part} .time`)[TIMES_SHOWN_PER_PART]?.focus();
+    };
+    return html`<div part="time-list" class="day-parts">
+      ${groups.map(
+        (group) => html`<section class="day-part" aria-labelledby="times-${group.part}-heading">
+          <h4 id="times-${group.part}-heading">${this.t(`part-${group.part}`)} <span class="part-count">(${this.t('timesCount', { count: group.slots.length })})</span></h4>
+          <ul class="times times--compact" id="times-${group.part}">
+            ${group.shown.map(
+              (slot) => html`<li>
+                <button type="button" class="button--secondary time" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.hold(slot)}>
+                  ${this.slotTime(slot.start, true)}<span class="time-mode">${this.t(`mode-${slot.mode}`)}</span>
+                </button>
+              </li>`,
+            )}
+          </ul>
+          ${group.shown.length < group.slots.length
+            ? html`<button type="button" class="button--link show-more" aria-describedby="times-${group.part}-heading" @click=${() => void showAll(group.part)}>
+                ${this.t('showMoreTimes', { count: group.slots.length - group.shown.length })}
+              </button>`
+            : nothing}
+        </section>`,
+      )}
+    </div>`;
   }
 
   private renderTaken(): TemplateResult | typeof nothing {
@@ -701,7 +718,7 @@ export class IopSchedulePicker extends LitElement {
     const errorOf = (id: string) => errors.find((e) => e.id === id)?.message;
     const base = { errorPrefix: this.t('errorPrefix') };
     return html`
-      ${this.heading('detailsHeading', 3)} ${this.renderTaken()} ${this.renderHold()}
+      ${this.heading('detailsHeading', 'details')} ${this.renderTaken()} ${this.renderHold()}
       ${this.draft.persistent ? nothing : html`<p class="notice">${this.t('notPersistent')}</p>`}
       ${this.offeredContact
         ? html`<div class="notice" role="group" aria-labelledby="reuse-q">
@@ -763,7 +780,7 @@ export class IopSchedulePicker extends LitElement {
   private renderBookingProblem(retry: () => void): TemplateResult {
     const key = ({ offline: 'bookOffline', server: 'serverError', 'track-full': 'trackFull', invalid: 'bookInvalid' } as const)[this.bookingProblem!];
     return html`<div class="notice notice--error" role="alert">
-      <p>${this.t(key, { phone: this.center?.phone ?? '' })}</p>
+      <p>${withPhoneLink(this.t(key, { phone: this.center?.phone ?? '' }), this.center?.phone)}</p>
       ${this.bookingProblem === 'offline' || this.bookingProblem === 'server'
         ? html`<button type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${retry}>${this.t('tryAgain')}</button>`
         : nothing}
@@ -776,7 +793,7 @@ export class IopSchedulePicker extends LitElement {
     const row = (label: string, value: unknown, step: PickerStep, change: string) =>
       html`<div class="summary-row"><dt>${label}</dt><dd>${value}</dd><dd><button type="button" class="button--link" @click=${() => this.goTo(step)}>${this.t('change')}<span class="visually-hidden"> ${change}</span></button></dd></div>`;
     return html`
-      ${this.heading('reviewHeading', 4)} ${this.renderTaken()} ${this.renderHold()}
+      ${this.heading('reviewHeading', 'review')} ${this.renderTaken()} ${this.renderHold()}
       <dl class="summary">
         ${track ? row(this.t('trackLabel'), track.name, 'track', this.t('trackLabel')) : nothing}
         ${slot
@@ -822,15 +839,18 @@ export class IopSchedulePicker extends LitElement {
         )}
       </ul>
       <p>${this.t(`expect-${booking.mode}`, { center: center?.name ?? '' })} ${this.t('expectAfter')}</p>
+      ${referenceLine(booking.reference, locale)}
       <div class="button-row">
         ${file ? html`<a class="button" href=${calendarDataUrl(file)} download="appointment.ics">${this.t('addToCalendar')}</a>` : nothing}
         ${booking.manageUrl && /^https:/.test(booking.manageUrl) ? html`<a class="button button--secondary" href=${booking.manageUrl} rel="noopener noreferrer">${this.t('manage')}</a>` : nothing}
       </div>
-      ${center ? html`<p class="hint">${this.t('changeCall', { phone: center.phone })}</p>` : nothing}
+      ${center ? html`<p class="hint">${withPhoneLink(this.t('changeCall', { phone: center.phone }), center.phone)}</p>` : nothing}
     </div>`;
   }
 
   override render() {
+    const setupProblem = this.renderOriginRefused();
+    if (setupProblem) return setupProblem;
     if (this.isolationMode.framed) return this.isolationMode.render();
     if (!this.settings.config) return html`<p class="notice">${this.t('notConfigured')}</p>`;
     const step = this.flow.step;
@@ -846,7 +866,7 @@ export class IopSchedulePicker extends LitElement {
               : this.flow.booking
                 ? this.renderDone()
                 : this.renderTrackStep();
-    return html`<section lang=${this.settings.locale} aria-label=${ifDefined(this.center ? this.t('sectionLabel', { center: this.center.name }) : undefined)}>${body}</section>`;
+    return html`<section lang=${this.settings.locale} aria-label=${ifDefined(this.center ? this.t('sectionLabel', { center: this.center.name }) : undefined)}>${this.renderLanguageSwitch()}${body}</section>`;
   }
 }
 
@@ -856,7 +876,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'iop-schedule-picker': IopSchedulePicker;
   }
-  interface HTMLElementEventMap {
-    'iop-booking-confirmed': BookingConfirmedEvent;
-  }
 }
+
+export { BookingConfirmedEvent, type BookingConfirmedDetail, type PickerStep };

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { clientFor } from '../../client/shared-clients.js';
-import { toLocale, type Locale } from '../../i18n/locale.js';
+import { preferredLocale, toLocale, type Locale } from '../../i18n/locale.js';
 import { storeFor } from '../../store/shared-stores.js';
 import type { StorageMode } from '../../store/store.js';
 import { iopContext, type IopConfig } from './iop-context.js';
@@ -34,11 +34,16 @@ export class ConfigController implements ReactiveController {
     return this.consumer.value;
   }
 
+  /**
+   * The widget's own `locale`, else the provider's (only when it was given one), else the page's
+   * `lang`, else the browser's preferred languages, else English.
+   */
   get locale(): Locale {
     return (
       toLocale(this.host.locale) ??
       this.provided?.locale ??
       toLocale(this.host.closest('[lang]')?.getAttribute('lang')) ??
+      preferredLocale(typeof navigator === 'undefined' ? undefined : navigator.languages) ??
       'en'
     );
   }

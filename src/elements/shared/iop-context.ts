@@ -6,7 +6,8 @@ import type { IopStore, StorageMode } from '../../store/store.js';
 /** What `<iop-provider>` hands to every widget inside it. */
 export interface IopConfig {
   apiBase: string;
-  locale: Locale;
+  /** Unset when the provider has no `locale`: the page's `lang` and the browser decide. */
+  locale?: Locale;
   storage: StorageMode;
   client: IopClient;
   store: Promise<IopStore>;

@@ -76,6 +76,34 @@ export const themeStyles = css`
     align-items: center;
     text-decoration: none;
   }
+  .reference-code {
+    font-size: 1.25em;
+    letter-spacing: 0.08em;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .reference .hint {
+    display: block;
+  }
+  .language-switch {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.25em;
+    margin-block-end: calc(var(--iop-space, 1rem) / 2);
+  }
+  .language-switch .language-option {
+    min-height: 44px;
+    padding: 0.25em 0.75em;
+    background: transparent;
+    color: var(--iop-color-accent, #0b5f73);
+    border: 2px solid transparent;
+    text-decoration: underline;
+  }
+  .language-switch .language-option[aria-pressed='true'] {
+    border-color: var(--iop-color-accent, #0b5f73);
+    text-decoration: none;
+    font-weight: 600;
+  }
   /* Busy buttons stay focusable (aria-disabled, not disabled), so focus is not lost while a request runs. */
   button[aria-disabled='true'] {
     opacity: 0.65;

@@ -5,6 +5,7 @@ import type { AlumniSession } from '../../../src/api/schemas.js';
 import { createClient } from '../../../src/client/client.js';
 import { registerClient } from '../../../src/client/shared-clients.js';
 import { nextOccurrences } from '../../../src/domain/session-recurrence.js';
+import { instantToWallClock } from '../../../src/domain/zoned-time.js';
 import '../../../src/elements/alumni-browser/alumni-browser.js';
 import type { IopAlumniBrowser, IopRsvpConfirmedEvent } from '../../../src/elements/alumni-browser/alumni-browser.js';
 
@@ -70,6 +71,13 @@ async function fillRsvp(el: IopAlumniBrowser, name: string, email: string, famil
   await el.updateComplete;
 }
 
+// The reference server starts with the test run: wait for its first answer once (a state, with room
+// for a busy machine), so no test's own timeout pays for the start.
+before(async function () {
+  this.timeout(60000);
+  await waitUntil(async () => (await fetch('/api/iop/programs')).ok, 'the reference server', { timeout: 60000, interval: 250 });
+});
+
 describe('<iop-alumni-browser> browsing', () => {
   it('lists the seeded sessions by day from now, and passes axe', async () => {
     const el = await browser();
@@ -108,7 +116,19 @@ describe('<iop-alumni-browser> browsing', () => {
     await el.updateComplete;
     expect(el.view).to.equal('week');
     expect(root(el).querySelectorAll('.week-day').length).to.equal(7);
+    // Opens on today in the center's zone, never on days already gone.
+    const today = instantToWallClock(new Date(), 'America/Denver').date;
+    expect(root(el).querySelector('.week-day h4')!.id).to.equal(`week-${today}`);
     await expect(el).to.be.accessible();
+    // Back to the list and to the week again: this week again, not the one visited before.
+    root(el).querySelector<HTMLButtonElement>('.week-nav button:last-of-type')!.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('.week-day h4')!.id).not.to.equal(`week-${today}`);
+    root(el).querySelectorAll<HTMLButtonElement>('.views button')[0]!.click();
+    await el.updateComplete;
+    root(el).querySelectorAll<HTMLButtonElement>('.views button')[1]!.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('.week-day h4')!.id).to.equal(`week-${today}`);
 
     const family = await seeded('family-class-thursday');
     const [next] = nextOccurrences(family, new Date(), 1);
@@ -163,7 +183,9 @@ describe('<iop-alumni-browser> RSVP', () => {
     expect(event.status).to.equal('confirmed');
     expect(event.rsvpId).to.be.a('string');
     expect(event.bubbles && event.composed).to.equal(true);
-    expect(Object.keys(event).filter((key) => key !== 'isTrusted').sort()).to.deep.equal(['rsvpId', 'status']);
+    // Only an id and a status, in `detail` like every other widget's event (rsvpId/status getters mirror it).
+    expect(Object.keys(event).filter((key) => key !== 'isTrusted')).to.deep.equal(['detail']);
+    expect(Object.keys(event.detail).sort()).to.deep.equal(['rsvpId', 'status']);
     await waitUntil(() => active(el)?.id === 'done-heading', 'confirmation focused');
     expect(text(el)).to.contain('You are booked in');
     expect(root(el).querySelector<HTMLAnchorElement>('a[target="_blank"]')!.href).to.equal('https://meet.example.org/juniper-family-class');
@@ -235,7 +257,8 @@ describe('<iop-alumni-browser> RSVP', () => {
     window.dispatchEvent(new Event('online'));
     await waitUntil(() => text(el).includes('You are booked in'), 'delivered after reconnecting', { timeout: 10000 });
     window.dispatchEvent(new Event('online'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // That second flush holds the store's outbox lock while it runs: queue behind it, so it has finished.
+    await navigator.locks.request('iop-widgets/outbox', async () => undefined);
     expect(await confirmedSeats('hcp-peer-monday', date)).to.equal(before + 1);
     expect(posts).to.be.greaterThan(0);
   });

@@ -198,6 +198,20 @@ describe('<iop-insurance-verification>', () => {
       expect(text(el)).to.contain('We are not in network with this insurer');
     });
 
+    it('picks what was typed when Down and Enter follow the typing at once', async () => {
+      const el = await mount();
+      const input = $<HTMLInputElement>(el, '#payer')!;
+      input.focus();
+      await sendKeys({ type: 'h' });
+      await waitUntil(() => root(el).querySelectorAll('[role="option"]').length > 3, 'the insurers with an h', { timeout: 5000 });
+      // No wait between typing and choosing: the list on screen was fetched for "h".
+      await sendKeys({ type: 'umana' });
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(input.value).to.equal('Humana');
+    });
+
     it('closes on Escape and clears on a second Escape', async () => {
       const el = await mount();
       $<HTMLInputElement>(el, '#payer')!.focus();
@@ -343,6 +357,15 @@ describe('<iop-insurance-verification>', () => {
       [...root(el).querySelectorAll('button')].find((button) => button.textContent!.includes('Check my details'))!.click();
       await waitUntil(() => $(el, '#member-id'), 'the card details again');
       expect($<HTMLInputElement>(el, '#member-id')!.value).to.equal('NOBODY1234');
+      // Corrected and checked again with the keyboard: focus lands on the new result's heading, not the page.
+      await type(el, 'member-id', 'IOPACTIVE01');
+      $<HTMLButtonElement>(el, 'form button[type="submit"]')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => text(el).includes('Your insurance is active.'), 'the new result', { timeout: 12000 });
+      await waitUntil(() => active(el)?.tagName === 'H2', 'focus on the result heading');
+      expect(document.activeElement).to.equal(el);
+      expect(active(el)!.textContent!.trim()).to.equal('What we found');
+      expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Your insurance is active.');
     });
 
     it('deductible met: $0 left is the payer’s figure, and the estimate starts at the cost share', async () => {
@@ -492,6 +515,7 @@ describe('<iop-insurance-verification>', () => {
       await el.updateComplete;
       submit(el);
       await waitUntil(() => text(el).includes('We have your request and will call you soon.'), 'the call back is sent', { timeout: 10000 });
+      expect($(el, '[part="reference"]')!.textContent!.replace(/\s+/g, ' ')).to.match(/^ Your reference: ([0-9A-HJKMNP-TV-Z]{3}-){2}[0-9A-HJKMNP-TV-Z]{3}/);
       await expect(el).to.be.accessible();
     });
   });
@@ -660,6 +684,14 @@ describe('<iop-insurance-verification>', () => {
     expect(photos.map((photo) => photo.side)).to.deep.equal(['front']);
     expect(photos[0]!.bytes).to.deep.equal(front);
     expect((await rawOutbox()).filter((record) => record.endpoint === 'uploadCardPhoto').length).to.equal(0);
+  });
+
+  it('shows the center’s phone number as a tel: link', async () => {
+    const el = await mount();
+    await waitUntil(() => $(el, 'a[href^="tel:"]'), 'the phone link', { timeout: 5000 });
+    const link = $<HTMLAnchorElement>(el, 'a[href^="tel:"]')!;
+    expect(link.getAttribute('href')).to.match(/^tel:\+?\d{10,11}$/);
+    expect(link.closest('p')!.textContent).to.contain(`call Juniper Ridge Recovery at ${link.textContent}`);
   });
 
   it('speaks Spanish', async () => {

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { createClient } from '../../../src/client/client.js';
 import { registerClient } from '../../../src/client/shared-clients.js';
 import '../../../src/elements/intake-screener/intake-screener.js';
@@ -104,6 +104,13 @@ async function answerByKeyboard(el: IopIntakeScreener, choose: Record<string, nu
   throw new Error(`never reached the submit button on "${before}"`);
 }
 
+// The reference server starts with the test run: wait for its first answer once (a state, with room
+// for a busy machine), so no test's own timeout pays for the start.
+before(async function () {
+  this.timeout(60000);
+  await waitUntilDefault(async () => (await fetch('/api/iop/programs')).ok, 'the reference server', { timeout: 60000, interval: 250 });
+});
+
 describe('<iop-intake-screener>', () => {
   beforeEach(resetDevice);
 
@@ -144,7 +151,13 @@ describe('<iop-intake-screener>', () => {
     expect(event.detail.status).to.equal('sent');
     expect(event.bubbles && event.composed).to.equal(true);
     expect(heading(el)).to.equal('Thank you. We have your answers');
-    expect(root(el).textContent).to.include(event.detail.intakeId);
+    // The receipt shows the server's reference to read aloud, not the opaque id the event carries.
+    expect(root(el).textContent).not.to.include(event.detail.intakeId);
+    const reference = root(el).querySelector('[part="reference"] [aria-hidden="true"]')!.textContent!;
+    expect(reference).to.match(/^[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}$/);
+    expect(root(el).querySelector('[part="reference"] .visually-hidden')!.textContent).to.equal([...reference.replace(/-/g, '')].join(' ').replace(/(\S \S \S) /g, '$1, '));
+    const byReference = (await (await fetch(`${apiBase}staff/intakes?status=all&reference=${reference}`, { headers: { authorization: `Bearer ${staffToken}` } })).json()) as { records: { id: string }[] };
+    expect(byReference.records.map((record) => record.id)).to.deep.equal([event.detail.intakeId]);
     await expect(el).to.be.accessible();
     expect(await staffIntakesNamed(name)).to.equal(1);
     expect(document.title + location.href + JSON.stringify(event.detail)).not.to.include(name);
@@ -202,12 +215,50 @@ describe('<iop-intake-screener>', () => {
     await el.updateComplete;
     const panel = crisis(el)!;
     expect(panel).not.to.equal(null);
-    expect(panel.closest('[role="alert"]')).not.to.equal(null);
     expect(panel.textContent).to.include('Call 988');
     expect([...panel.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.include.members(['tel:988', 'sms:988', 'tel:911']);
-    expect(getComputedStyle(panel).position).to.equal('sticky');
     expect(network.requests).to.equal(requestsBefore);
     await expect(el).to.be.accessible();
+  });
+
+  it('puts the crisis panel in view beside the answer on a phone, announces it and keeps focus on the answer', async () => {
+    await setViewport({ width: 360, height: 640 });
+    try {
+      await seedDraft('phq-9', { consent: ['yes'], for: 'self', 'age-group': '26-64', profession: 'none' });
+      const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} instruments="phq-9,asq"></iop-intake-screener>`);
+      await waitUntil(() => heading(el).includes('PHQ-9'));
+      const alert = root(el).querySelector('[role="alert"]')!;
+      expect(alert.textContent!.trim()).to.equal('');
+      const notAtAll = radio(el, 'phq-9-9', 0);
+      notAtAll.scrollIntoView({ block: 'center' });
+      notAtAll.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => crisis(el), 'no crisis panel');
+      await el.updateComplete;
+      const box = crisis(el)!.getBoundingClientRect();
+      expect(box.top, 'panel top inside the viewport').to.be.within(0, innerHeight - 1);
+      expect(box.bottom, 'panel bottom').to.be.greaterThan(0);
+      // Beside the answer: the question that raised it comes right before the panel.
+      expect(crisis(el)!.previousElementSibling!.querySelector('input')!.name).to.equal('phq-9-9');
+      expect(alert.textContent).to.include('You don’t have to go through this alone');
+      expect(root(el).activeElement).to.equal(radio(el, 'phq-9-9', 1));
+      expect(radio(el, 'phq-9-9', 1).checked).to.equal(true);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('names each question in the error summary, so no two links read the same', async () => {
+    await seedDraft('withdrawal', { consent: ['yes'], for: 'self', 'age-group': '26-64', profession: 'none' });
+    const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} instruments="phq-9,asq"></iop-intake-screener>`);
+    await waitUntil(() => heading(el) === 'Stopping or cutting down');
+    root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => root(el).querySelector('.error-summary'));
+    const links = [...root(el).querySelectorAll('.error-summary a')].map((link) => link.textContent!.trim());
+    expect(links).to.have.length(3);
+    expect(new Set(links).size).to.equal(3);
+    expect(links[0]).to.equal('Select an answer about seizures or the DTs');
   });
 
   it('makes the crisis panel urgent on an ASQ acuity "yes", in Spanish too', async () => {
@@ -223,6 +274,45 @@ describe('<iop-intake-screener>', () => {
     await el.updateComplete;
     expect(crisis(el)!.querySelector('h3')!.textContent).to.equal('Por favor, busque ayuda ahora');
     await expect(el).to.be.accessible();
+  });
+
+  it('speaks Spanish when the page says lang="es", and its language switch changes it', async () => {
+    const page = document.documentElement;
+    const pageLang = page.getAttribute('lang');
+    page.setAttribute('lang', 'es');
+    try {
+      const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase}></iop-intake-screener>`);
+      await waitUntil(() => heading(el) === 'Antes de empezar');
+      const switchGroup = root(el).querySelector<HTMLElement>('[role="group"][aria-label="Idioma"]')!;
+      const options = [...switchGroup.querySelectorAll('button')];
+      expect(options.map((button) => [button.textContent!.trim(), button.lang, button.getAttribute('aria-pressed')])).to.deep.equal([
+        ['English', 'en', 'false'],
+        ['Español', 'es', 'true'],
+      ]);
+      await expect(el).to.be.accessible();
+      options[0]!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => heading(el) === 'Before you start');
+      expect(root(el).querySelector('[role="group"]')!.getAttribute('aria-label')).to.equal('Language');
+    } finally {
+      if (pageLang === null) page.removeAttribute('lang');
+      else page.setAttribute('lang', pageLang);
+    }
+  });
+
+  it('speaks Spanish when the browser prefers it and the page names no language', async () => {
+    const page = document.documentElement;
+    const pageLang = page.getAttribute('lang');
+    page.removeAttribute('lang');
+    Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['es-419', 'en'] });
+    try {
+      const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase}></iop-intake-screener>`);
+      await waitUntil(() => heading(el) === 'Antes de empezar');
+      expect(root(el).querySelector('.screener')!.getAttribute('lang')).to.equal('es');
+    } finally {
+      delete (navigator as { languages?: unknown }).languages;
+      if (pageLang !== null) page.setAttribute('lang', pageLang);
+    }
   });
 
   it('resumes where the person left off after a reload', async () => {

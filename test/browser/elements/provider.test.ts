@@ -83,6 +83,28 @@ describe('a widget without a provider', () => {
     expect(text(probe)).to.equal('Intentar de nuevo');
   });
 
+  it('lets the page lang beat a provider that was given no locale', async () => {
+    const wrapper = await fixture(html`<div lang="es"><iop-provider api-base="/api/iop/"><config-probe></config-probe></iop-provider></div>`);
+    const probe = wrapper.querySelector('config-probe') as ConfigProbe;
+    await probe.updateComplete;
+    expect(text(probe)).to.equal('Intentar de nuevo');
+  });
+
+  it('follows the browser languages when neither the widget nor the page names one', async () => {
+    const pageLang = document.documentElement.getAttribute('lang');
+    document.documentElement.removeAttribute('lang');
+    Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['fr-CA', 'es-MX', 'en'] });
+    try {
+      const probe = await fixture<ConfigProbe>(html`<config-probe></config-probe>`);
+      expect(text(probe)).to.equal('Intentar de nuevo');
+    } finally {
+      delete (navigator as { languages?: unknown }).languages;
+      if (pageLang !== null) document.documentElement.setAttribute('lang', pageLang);
+    }
+    const english = await fixture<ConfigProbe>(html`<config-probe></config-probe>`);
+    expect(text(english)).to.equal('Try again');
+  });
+
   it('has no configuration until it knows the api-base', async () => {
     const probe = await fixture<ConfigProbe>(html`<config-probe></config-probe>`);
     expect(probe.settings.config).to.equal(undefined);

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { AssessmentSlot } from '../../../src/api/schemas.js';
 import { createClient } from '../../../src/client/client.js';
 import { registerClient } from '../../../src/client/shared-clients.js';
@@ -54,6 +54,13 @@ async function holdFirstTimeByKeys(el: IopSchedulePicker): Promise<void> {
   expect(focused(el)!.closest('[part="time-list"]')).to.not.equal(null);
   await sendKeys({ press: 'Enter' });
 }
+
+// The reference server starts with the test run: wait for its first answer once (a state, with room
+// for a busy machine), so no test's own timeout pays for the start.
+before(async function () {
+  this.timeout(60000);
+  await waitUntil(async () => (await fetch('/api/iop/programs')).ok, 'the reference server', { timeout: 60000, interval: 250 });
+});
 
 beforeEach(async () => {
   for (const mode of ['local', 'memory'] as const) await (await storeFor(mode)).removeDraft('schedule-picker');
@@ -141,6 +148,7 @@ describe('<iop-schedule-picker> booking', () => {
     expect(events).to.have.length(1);
     expect(Object.keys(events[0]!.detail).sort()).to.deep.equal(['bookingId', 'status']);
     expect(events[0]!.detail.status).to.equal('confirmed');
+    expect(one(el, '[part="reference"]')!.textContent!.replace(/\s+/g, ' ')).to.match(/^ Your reference: ([0-9A-HJKMNP-TV-Z]{3}-){2}[0-9A-HJKMNP-TV-Z]{3}/);
     const calendar = one(el, 'a[download]') as HTMLAnchorElement;
     const ics = decodeURIComponent(calendar.href.replace(/^data:text\/calendar;charset=utf-8,/, ''));
     expect(ics).to.contain('SUMMARY:Appointment - Juniper Ridge\r\n');
@@ -277,6 +285,46 @@ describe('<iop-schedule-picker> races, holds and connections', () => {
     all(loser, '.notice--error .times button')[0]!.click();
     await settle(loser, () => one(loser, '[part="hold"]') && !textOf(loser).includes('That time was just taken.'), 'the alternative is held');
     expect(textOf(loser)).to.match(/First Person|Second Person/);
+  });
+
+  it('fits a full day of times on one phone screen, in morning, afternoon and evening groups, with more on request', async () => {
+    await setViewport({ width: 360, height: 640 });
+    try {
+      const el = await fixture<IopSchedulePicker>(html`<iop-schedule-picker api-base="/api/iop/" storage="memory" track="day-iop" visitor-time-zone="America/Denver"></iop-schedule-picker>`);
+      await settle(el, () => one(el, 'td.has-free') && el.slots.state.status === 'ready' && el.slots.state.ageMs === 0, 'fresh times show');
+      // Every count under a date says what it counts.
+      const counts = all(el, 'td.has-free .count').map((count) => count.textContent!.trim());
+      expect(counts.length).to.be.greaterThan(0);
+      for (const count of counts) expect(count).to.match(/^\d+ times?$/);
+      // The busiest day in view.
+      const busiest = all(el, 'td.has-free').sort((a, b) => parseInt(b.querySelector('.count')!.textContent!) - parseInt(a.querySelector('.count')!.textContent!))[0]!;
+      const total = parseInt(busiest.querySelector('.count')!.textContent!);
+      expect(total).to.be.greaterThan(20);
+      busiest.click();
+      await el.updateComplete;
+      const list = one(el, '[part="time-list"]')!;
+      expect(all(el, '.day-part h4').map((h) => h.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(
+        all(el, '.day-part h4').map((h) => h.textContent!.replace(/\s+/g, ' ').trim()).filter((t) => /^(Morning|Afternoon|Evening) \(\d+ times?\)$/.test(t)),
+      );
+      expect(all(el, '.day-part h4')[0]!.textContent).to.match(/^Morning/);
+      expect(list.getBoundingClientRect().height, 'times fit one phone screen').to.be.at.most(640);
+      const shownBefore = all(el, '[part="time-list"] .time').length;
+      expect(shownBefore).to.be.lessThan(total);
+      await expect(el).to.be.accessible();
+
+      const more = one(el, '.show-more') as HTMLButtonElement;
+      const group = more.closest('.day-part')!;
+      expect(more.textContent!.trim()).to.match(/^Show \d+ more times?$/);
+      more.focus();
+      await sendKeys({ press: 'Enter' });
+      await settle(el, () => focused(el)?.classList.contains('time'), 'focus on the first time revealed');
+      expect(focused(el)!.closest('.day-part')).to.equal(group);
+      expect([...group.querySelectorAll('.time')].indexOf(focused(el)!)).to.equal(6);
+      expect(group.querySelector('.show-more')).to.equal(null);
+      expect(all(el, '[part="time-list"] .time').length).to.be.greaterThan(shownBefore);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('a hold shows its time, warns before it ends, can be extended, and can be renewed after it lapses', async () => {
