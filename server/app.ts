@@ -26,6 +26,7 @@ import { createCallbackRequest, createEligibilityCheck, createIntake, getEligibi
 import { silentNotifier, type RecordNotifier } from './services/record-webhook.js';
 import type { BookingRules, ServiceDeps } from './services/service-deps.js';
 import { mountStaffRoutes } from './staff/staff-routes.js';
+import { mountAttendance } from './attendance/attendance-routes.js';
 
 export const API_BASE_PATH = '/api/iop/';
 
@@ -233,6 +234,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await cancelRsvp(deps, id, bearerToken);
     return { status: 204 };
   }, support);
+  mountAttendance(app, API_BASE_PATH, { db: options.db, cipher: options.cipher, now, publicOrigin: options.publicOrigin }, support);
   mountEmbedRoutes(app, { apiBasePath: API_BASE_PATH, allowedOrigins: [...allowed], ...(options.embedBundle ? { bundle: options.embedBundle } : {}) });
   mountStaffRoutes(app, API_BASE_PATH, {
     db: options.db,

@@ -27,4 +27,13 @@ export const endpointDocs: Record<EndpointName, EndpointDocs> = {
   listAlumniSessions: { summary: 'Alumni, family and peer sessions with recurrence rules, exceptions and counts in range.' },
   createRsvp: { summary: 'RSVP to one occurrence; waitlisted when full.', problems: [404, 422] },
   cancelRsvp: { summary: 'Cancel an RSVP with the token it returned (Authorization: Bearer <token>).', problems: [401, 404] },
+  checkIn: {
+    summary: 'Check in to the RSVP\'s occurrence with the code the facilitator shows (from 15 minutes before the start to the end). Refusals: check-in-outside-window, check-in-wrong-code, check-in-already-done, check-in-no-rsvp.',
+    problems: [401, 404, 409, 422],
+  },
+  getAttendance: { summary: 'The attendance recorded for this RSVP (Authorization: Bearer <token>).', problems: [401, 404] },
+  requestAttendanceLetter: {
+    summary: 'An attendance letter (PDF, base64) over a date range for the RSVPs whose tokens are sent, with a verification code; session titles discreet or real.',
+    problems: [401, 422],
+  },
 };
