@@ -168,3 +168,17 @@ export function letterPeriodProblem(from: string, to: string): 'reversed' | 'too
   if (days >= MAX_LETTER_DAYS) return 'too-long';
   return null;
 }
+
+/** RSVPs a person may check in with on `today` (their device's date; the server has the last word on the window). */
+export function rsvpsToCheckIn<R extends { readonly id?: string; readonly token?: string; readonly date: string }>(rsvps: readonly R[], today: string): R[] {
+  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  // Yesterday too: an evening session in the center's zone can be "yesterday" on a device far east of it.
+  return rsvps.filter((rsvp) => rsvp.id && rsvp.token && (rsvp.date === today || rsvp.date === yesterday));
+}
+
+/** The first and last day of the month `today` falls in: the period a letter asks for by default. */
+export function monthAround(today: string): { from: string; to: string } {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { from: `${today.slice(0, 7)}-01`, to: `${today.slice(0, 7)}-${String(last).padStart(2, '0')}` };
+}

@@ -37,6 +37,7 @@ import { OutboxController } from '../shared/outbox-controller.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { alumniBrowserMessages, type AlumniBrowserMessage } from './alumni-browser.messages.js';
 import { alumniBrowserStyles } from './alumni-browser.styles.js';
+import './my-attendance.js';
 
 export type RsvpStatus = 'confirmed' | 'waitlisted' | 'queued';
 
@@ -711,6 +712,7 @@ export class IopAlumniBrowser extends LitElement {
               })}
             </ul>`
           : html`<p>${this.t('noRsvps')}</p>`}
+        <iop-my-attendance .rsvps=${this.myRsvps} .sessions=${prepared?.sessions ?? new Map()} api-base=${this.apiBase ?? nothing} locale=${this.settings.locale}></iop-my-attendance>
       </section>
     `;
   }
