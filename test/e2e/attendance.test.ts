@@ -23,6 +23,17 @@ const MORNING = new Date('2026-03-03T20:00:00Z');
 /** 18:20 in Denver: check-in is open. */
 const AT_THE_SESSION = new Date('2026-03-04T01:20:00Z');
 
+const AXE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+
+/** axe-core's findings on the page as it is now (shadow roots included). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    return (await axe.run()).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
+  });
+}
+
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const standardFontDataUrl = fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url));
   const document = await getDocument({ data: bytes.slice(), isEvalSupported: false, standardFontDataUrl }).promise;
@@ -52,7 +63,7 @@ describe('proof of attendance in the browser', () => {
       tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
     });
     const script = bundle.outputFiles[0]!.text;
-    const page = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test page</title><script type="module" src="/pages.js"></script></head><body>${body}</body></html>`;
+    const page = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test page</title><script type="module" src="/pages.js"></script></head><body><main><h1>Test page</h1>${body}</main></body></html>`;
     const pages: Record<string, Response | (() => Response)> = {
       '/pages.js': () => new Response(script, { headers: { 'content-type': 'text/javascript' } }),
       '/participant.html': () => new Response(page('<iop-alumni-browser api-base="/api/iop/"></iop-alumni-browser>'), { headers: { 'content-type': 'text/html' } }),
@@ -67,7 +78,7 @@ describe('proof of attendance in the browser', () => {
       },
     });
     browser = await launchChromium();
-    context = await browser.newContext({ timezoneId: 'America/Denver', locale: 'en-US', acceptDownloads: true });
+    context = await browser.newContext({ timezoneId: 'America/Denver', locale: 'en-US', acceptDownloads: true, bypassCSP: true });
   });
 
   after(async () => {
@@ -124,6 +135,7 @@ describe('proof of attendance in the browser', () => {
     assert.deepEqual(((await participant.evaluate(() => (window as unknown as { heard: string[] }).heard)) ?? []).sort(), ['rsvpId', 'status']);
     await desk.getByRole('button', { name: 'Open this session' }).click();
     await desk.getByRole('cell', { name: /Present \(by code\)/ }).waitFor();
+    assert.deepEqual(await axeViolations(desk), [], 'the desk with a code and a roster');
 
     // A letter for March, discreet titles, downloaded as a PDF.
     await participant.locator('iop-my-attendance #letter-name').fill('Dana Whitfield, RN');
@@ -133,6 +145,7 @@ describe('proof of attendance in the browser', () => {
     await link.waitFor();
     const [download] = await Promise.all([participant.waitForEvent('download'), link.click()]);
     const pdf = new Uint8Array(await readFile((await download.path())!));
+    assert.deepEqual(await axeViolations(participant), [], 'My attendance with a letter ready');
     const text = await pdfText(pdf);
     assert.ok(text.includes('2026-03-03') && text.includes('Support session') && text.includes('Dana Whitfield, RN'), text);
     const verificationCode = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(text)![0];
@@ -159,6 +172,7 @@ describe('proof of attendance in the browser', () => {
     const forgedBytes = await forged.save();
     assert.ok((await pdfText(forgedBytes)).includes('2026-03-10'), 'the forgery shows the changed date');
     assert.match(await verify(forgedBytes), /^Not genuine/);
+    assert.deepEqual(await axeViolations(monitor), [], 'the verification page with its answer');
     assert.deepEqual(errors, []);
   });
 });
