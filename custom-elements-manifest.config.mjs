@@ -17,7 +17,8 @@ const tidyManifest = {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.spec.ts', 'src/**/*.stories.ts'],
+  // The console's elements are not published: they belong to the center's own console page.
+  exclude: ['src/**/*.test.ts', 'src/**/*.spec.ts', 'src/**/*.stories.ts', 'src/console/**'],
   outdir: '.',
   litelement: true,
   // package.json already names the manifest; a check-fresh run into a temp dir must not rewrite it.

@@ -6,10 +6,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { endpointDocs } from '../src/api/endpoint-docs.js';
 import { endpoints, type EndpointDefinition, type EndpointName } from '../src/api/endpoints.js';
+import * as attendanceSchemas from '../src/api/attendance-schemas.js';
 import * as schemas from '../src/api/schemas.js';
 
 const componentNames = new Map<unknown, string>(
-  Object.entries(schemas)
+  Object.entries({ ...schemas, ...attendanceSchemas })
     .filter(([, value]) => typeof value === 'object' && value !== null && 'safeParse' in value)
     .map(([name, value]) => [value, name]),
 );
@@ -21,7 +22,7 @@ function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): Record<strin
 
 function ref(schema: z.ZodMiniType): Record<string, unknown> {
   const name = componentNames.get(schema);
-  if (!name) throw new Error('every endpoint schema must be a named export of schemas.ts');
+  if (!name) throw new Error('every endpoint schema must be a named export of schemas.ts or attendance-schemas.ts');
   return { $ref: `#/components/schemas/${name}` };
 }
 
