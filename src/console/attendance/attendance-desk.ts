@@ -117,10 +117,11 @@ export class IopAttendanceDesk extends LitElement {
     await this.loadRoster();
   }
 
-  private async attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
+  /** `clears`: a success here means the staff API answers, so an earlier refusal no longer holds. */
+  private async attempt<T>(work: () => Promise<T>, clears = true): Promise<T | undefined> {
     try {
       const value = await work();
-      this.problem = undefined;
+      if (clears) this.problem = undefined;
       return value;
     } catch (error) {
       this.problem = error instanceof DeskError ? error.kind : 'server';
@@ -129,7 +130,7 @@ export class IopAttendanceDesk extends LitElement {
   }
 
   private async loadSessions(): Promise<void> {
-    const list = await this.attempt(() => createClient({ apiBase: this.apiBase }).listAlumniSessions({ from: this.date, to: this.date }));
+    const list = await this.attempt(() => createClient({ apiBase: this.apiBase }).listAlumniSessions({ from: this.date, to: this.date }), false);
     this.sessions = (list?.sessions ?? []).filter((session) => occursOn(session.recurrence, session.exceptions, this.date));
     this.sessionId = this.sessions[0]?.id ?? '';
   }
