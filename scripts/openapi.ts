@@ -15,13 +15,14 @@ import {
   type EndpointDefinition,
   type EndpointName,
 } from '../src/api/endpoints.js';
+import * as attendanceSchemas from '../src/api/attendance-schemas.js';
 import * as schemas from '../src/api/schemas.js';
 import { staffEndpoints } from '../src/api/staff-endpoints.js';
 import * as staffSchemas from '../src/api/staff-schemas.js';
 import { STAFF_ACCESS } from '../server/staff/staff-routes.js';
 
 const componentNames = new Map<unknown, string>(
-  [...Object.entries(schemas), ...Object.entries(staffSchemas)]
+  [...Object.entries(schemas), ...Object.entries(staffSchemas), ...Object.entries(attendanceSchemas)]
     .filter(([, value]) => typeof value === 'object' && value !== null && 'safeParse' in value)
     .map(([name, value]) => [value, name]),
 );
@@ -33,7 +34,7 @@ function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): Record<strin
 
 function ref(schema: z.ZodMiniType): Record<string, unknown> {
   const name = componentNames.get(schema);
-  if (!name) throw new Error('every endpoint schema must be a named export of schemas.ts');
+  if (!name) throw new Error('every endpoint schema must be a named export of schemas.ts or attendance-schemas.ts');
   return { $ref: `#/components/schemas/${name}` };
 }
 

@@ -36,6 +36,7 @@ import {
 import { outboxNotifier, silentNotifier, WEBHOOK_JOB, webhookDelivery, type WebhookOptions } from './services/record-webhook.js';
 import type { BookingRules, ServiceDeps, ServiceEvent } from './services/service-deps.js';
 import { mountStaffRoutes } from './staff/staff-routes.js';
+import { mountAttendance } from './attendance/attendance-routes.js';
 
 export const API_BASE_PATH = '/api/iop/';
 
@@ -319,6 +320,7 @@ export function createServerParts(options: AppOptions): ServerParts {
     await cancelRsvp(deps, id, bearerToken);
     return { status: 204 };
   }, support);
+  mountAttendance(app, API_BASE_PATH, { db: options.db, cipher: options.cipher, now, publicOrigin: options.publicOrigin }, support);
   mountEmbedRoutes(app, { apiBasePath: API_BASE_PATH, allowedOrigins: [...allowed], ...(options.embedBundle ? { bundle: options.embedBundle } : {}) });
   mountStaffRoutes(app, API_BASE_PATH, {
     db: options.db,

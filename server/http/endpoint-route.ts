@@ -32,6 +32,8 @@ export interface EndpointCall<N extends EndpointName> {
   readonly query: Parsed<Definition<N> extends { query: infer Q } ? Q : undefined>;
   readonly body: Parsed<Definition<N> extends { body: infer B } ? B : undefined>;
   readonly bearerToken: string | undefined;
+  /** The origin the request was made to (attendance letters print their verification address). */
+  readonly origin: string;
 }
 
 export interface EndpointReply<N extends EndpointName> {
@@ -158,7 +160,7 @@ export function mountEndpoint<N extends EndpointName>(app: Hono<AppEnv>, basePat
 
     let stored: StoredResponse;
     try {
-      const reply = await handler({ id, query, body, bearerToken: bearerTokenOf(c) } as EndpointCall<N>);
+      const reply = await handler({ id, query, body, bearerToken: bearerTokenOf(c), origin: new URL(c.req.url).origin } as EndpointCall<N>);
       stored = { status: reply.status, headers: { ...reply.headers }, body: '' };
       if (definition.response && reply.status !== 204) {
         let checkedBody: unknown = reply.body;

@@ -41,6 +41,10 @@ const SHAPES: Record<AuditAction, Shape> = {
   'change-settings': { profile: `${BALP}/IHE.BasicAudit.Update`, type: restType, subtype: rest('update', 'update'), action: 'U' },
   'token-issued': { profile: `${BALP}/IHE.BasicAudit.Create`, type: restType, subtype: rest('create', 'create'), action: 'C' },
   'token-revoked': { profile: `${BALP}/IHE.BasicAudit.Delete`, type: restType, subtype: rest('delete', 'delete'), action: 'D' },
+  'check-in': { profile: `${BALP}/IHE.BasicAudit.Create`, type: restType, subtype: rest('create', 'create'), action: 'C' },
+  'mark-attendance': { profile: `${BALP}/IHE.BasicAudit.Update`, type: restType, subtype: rest('update', 'update'), action: 'U' },
+  'letter-issued': { profile: `${BALP}/IHE.BasicAudit.Create`, type: restType, subtype: rest('create', 'create'), action: 'C' },
+  'letter-verified': { profile: `${BALP}/IHE.BasicAudit.Read`, type: restType, subtype: rest('read', 'read'), action: 'R' },
 };
 
 /** One AuditEvent; `observer` names this server. */

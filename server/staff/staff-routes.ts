@@ -38,6 +38,7 @@ import {
   type StaffRole,
 } from '../../src/api/staff-schemas.js';
 import { parseReferenceCode } from '../../src/domain/reference-code.js';
+import { mountAttendanceStaffRoutes } from '../attendance/attendance-routes.js';
 import type { Database } from '../db/database.js';
 import type { AppEnv } from '../http/app-env.js';
 import { fieldErrors } from '../http/field-errors.js';
@@ -99,6 +100,8 @@ const EVERYONE: readonly StaffRole[] = ['admin', 'intake', 'alumni', 'viewer'];
 const WORKERS: readonly StaffRole[] = ['admin', 'intake', 'alumni'];
 const HEALTH: readonly StaffRole[] = ['admin', 'intake'];
 const ADMIN: readonly StaffRole[] = ['admin'];
+/** Who runs alumni and peer sessions: they show check-in codes, mark attendance and see letters issued. */
+const FACILITATORS: readonly StaffRole[] = ['admin', 'alumni'];
 export type StaffAccess = 'public' | readonly StaffRole[];
 
 /** Every staff route and the roles that may call it; `{x}` is a path parameter. */
@@ -128,6 +131,11 @@ export const STAFF_ACCESS = {
   'DELETE tokens/{id}': ADMIN,
   'GET audit': ADMIN,
   'GET audit/export': ADMIN,
+  // Proof of attendance (issue 18); handlers in server/attendance/attendance-routes.ts.
+  'GET attendance/sessions/{id}/code': FACILITATORS,
+  'GET attendance/sessions/{id}/roster': FACILITATORS,
+  'POST attendance/sessions/{id}/marks': FACILITATORS,
+  'GET attendance/letters': FACILITATORS,
   // The previous release's routes, for integrations moving to tokens.
   'GET {kind}': HEALTH,
   'GET {kind}/{id}': HEALTH,
@@ -548,6 +556,8 @@ export function mountStaffRoutes(app: Hono<AppEnv>, basePath: string, support: S
       },
     });
   });
+
+  mountAttendanceStaffRoutes({ route, audit, answer: (schema, value, status) => answer(schema, value as never, status), queryOf, bodyOf, idParam: (c) => idParam(c) }, { db, cipher, now });
 
   // ---- the previous release's routes (kept for integrations; now audited) -------------------------
 

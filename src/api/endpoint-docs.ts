@@ -24,4 +24,11 @@ export const endpointDocs: Record<EndpointName, EndpointDocs> = {
   listAlumniSessions: { summary: 'Alumni, family and peer sessions with recurrence rules, exceptions and counts in range.' },
   createRsvp: { summary: 'RSVP to one occurrence; waitlisted when full.' },
   cancelRsvp: { summary: 'Cancel an RSVP with the token it returned (Authorization: Bearer <token>).' },
+  checkIn: {
+    summary: 'Check in to the RSVP\'s occurrence with the code the facilitator shows (from 15 minutes before the start to the end). Refusals: check-in-outside-window, check-in-wrong-code, check-in-already-done, check-in-no-rsvp.',
+  },
+  getAttendance: { summary: 'The attendance recorded for this RSVP (Authorization: Bearer <token>).' },
+  requestAttendanceLetter: {
+    summary: 'An attendance letter (PDF, base64) over a date range for the RSVPs whose tokens are sent, with a verification code; session titles discreet or real.',
+  },
 };

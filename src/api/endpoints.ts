@@ -4,6 +4,7 @@
  * Paths are relative to the center's `api-base`; `{id}` is the one path parameter.
  */
 import type * as z from 'zod/mini';
+import * as attendance from './attendance-schemas.js';
 import * as s from './schemas.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
@@ -122,6 +123,35 @@ export const endpoints = {
     path: 'rsvps/{id}',
     success: [204],
     bearer: true,
+    problems: [401],
+  },
+  // Proof of attendance (issue 18): the RSVP's token proves the record is the person's own.
+  checkIn: {
+    method: 'POST',
+    path: 'rsvps/{id}/check-ins',
+    body: attendance.CheckInRequest,
+    response: attendance.AttendanceRecord,
+    success: [201],
+    personal: true,
+    bearer: true,
+    problems: [401, 409],
+  },
+  getAttendance: {
+    method: 'GET',
+    path: 'rsvps/{id}/attendance',
+    response: attendance.AttendanceRecord,
+    success: [200],
+    personal: true,
+    bearer: true,
+    problems: [401],
+  },
+  requestAttendanceLetter: {
+    method: 'POST',
+    path: 'attendance-letters',
+    body: attendance.AttendanceLetterRequest,
+    response: attendance.AttendanceLetter,
+    success: [201],
+    personal: true,
     problems: [401],
   },
 } as const satisfies Record<string, EndpointDefinition>;

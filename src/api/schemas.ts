@@ -90,6 +90,11 @@ export const ProblemCode = z.enum([
   'internal',
   // The staff console (issue 11): signed in, but this role may not do that; or a request without CSRF proof.
   'forbidden',
+  // Proof of attendance (issue 18): why a check-in was refused.
+  'check-in-outside-window',
+  'check-in-wrong-code',
+  'check-in-already-done',
+  'check-in-no-rsvp',
 ]);
 
 export const FieldError = z.object({

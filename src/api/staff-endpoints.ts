@@ -4,6 +4,7 @@
  * the two and fails when either names a route the other does not.
  */
 import type * as z from 'zod/mini';
+import * as a from './attendance-schemas.js';
 import * as s from './staff-schemas.js';
 
 export interface StaffEndpoint {
@@ -44,6 +45,11 @@ export const staffEndpoints: Record<string, StaffEndpoint> = {
   'DELETE tokens/{id}': { summary: 'Revoke an API token.', success: 204 },
   'GET audit': { summary: 'The audit trail, newest first, filtered.', query: s.AuditQuery, response: s.AuditList, success: 200 },
   'GET audit/export': { summary: 'The audit trail as FHIR R4 AuditEvent NDJSON (IHE BALP) or CSV.', query: s.AuditExportQuery, media: 'application/fhir+ndjson', success: 200 },
+  // Proof of attendance: the facilitator's desk (server/attendance/attendance-routes.ts).
+  'GET attendance/sessions/{id}/code': { summary: "The occurrence's current check-in code (rotates every step), with its window.", query: a.OccurrenceQuery, response: a.CheckInCode, success: 200 },
+  'GET attendance/sessions/{id}/roster': { summary: 'Who RSVPed to an occurrence and their attendance.', query: a.OccurrenceQuery, response: a.Roster, success: 200, personal: true },
+  'POST attendance/sessions/{id}/marks': { summary: 'Mark arrival, leaving or not attended by hand.', body: a.AttendanceMark, response: a.AttendanceRecord, success: 200, personal: true },
+  'GET attendance/letters': { summary: 'Attendance letters issued.', response: a.IssuedLetterList, success: 200 },
   'GET {kind}': { summary: 'Deprecated (previous release): list records of one kind.', query: s.StaffListQuery, response: s.StaffRecordList, success: 200, personal: true },
   'GET {kind}/{id}': { summary: 'Deprecated (previous release): one record, decrypted.', response: s.StaffRecord, success: 200, personal: true },
   'GET eligibility-checks/{id}/card-photos/{photoId}': { summary: 'Deprecated (previous release): one card photo.', media: 'image/*', success: 200, personal: true },

@@ -79,6 +79,11 @@ export const AuditAction = z.enum([
   'change-settings',
   'token-issued',
   'token-revoked',
+  // Proof of attendance (issue 18).
+  'check-in',
+  'mark-attendance',
+  'letter-issued',
+  'letter-verified',
 ]);
 export const AuditEntry = z.object({
   seq: z.number(),

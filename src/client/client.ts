@@ -216,6 +216,9 @@ export function createClient(options: ClientOptions) {
     createRsvp: (sessionId: string, body: BodyOf<'createRsvp'>, options: RequestOptions = {}) =>
       call('createRsvp', { ...options, id: sessionId, body }),
     cancelRsvp: (rsvpId: string, token: string, options: RequestOptions = {}) => call('cancelRsvp', { ...options, id: rsvpId, token }),
+    checkIn: (rsvpId: string, token: string, body: BodyOf<'checkIn'>, options: RequestOptions = {}) => call('checkIn', { ...options, id: rsvpId, token, body }),
+    getAttendance: (rsvpId: string, token: string, options: RequestOptions = {}) => call('getAttendance', { ...options, id: rsvpId, token }),
+    requestAttendanceLetter: (body: BodyOf<'requestAttendanceLetter'>, options: RequestOptions = {}) => call('requestAttendanceLetter', { ...options, body }),
   };
 }
 

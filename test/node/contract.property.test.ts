@@ -3,11 +3,12 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type * as z from 'zod/mini';
 import { endpoints, endpointPath } from '../../src/api/endpoints.js';
+import * as attendanceSchemas from '../../src/api/attendance-schemas.js';
 import * as schemas from '../../src/api/schemas.js';
 import { parseContract } from '../../src/client/client.js';
 import { ClientError } from '../../src/client/errors.js';
 
-const allSchemas = (Object.entries(schemas) as [string, unknown][]).filter(
+const allSchemas = (Object.entries({ ...schemas, ...attendanceSchemas }) as [string, unknown][]).filter(
   (entry): entry is [string, z.ZodMiniType] => typeof entry[1] === 'object' && entry[1] !== null && 'safeParse' in entry[1],
 );
 

@@ -21,7 +21,6 @@ import { migrationsFromDisk } from '../../server/db/migrations-from-disk.js';
 import { openPgliteDatabase } from '../../server/db/pglite-database.js';
 import { SharedRateLimiter } from '../../server/http/shared-rate-limit.js';
 import { createDataCipher, decodeDataKey, parseDataKeys } from '../../server/security/data-cipher.js';
-import { eligibilityRequest } from './support/fixtures.js';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 

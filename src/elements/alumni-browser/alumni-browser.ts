@@ -37,6 +37,7 @@ import { OutboxController } from '../shared/outbox-controller.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { alumniBrowserMessages, knownTopics, type AlumniBrowserMessage } from './alumni-browser.messages.js';
 import { alumniBrowserStyles } from './alumni-browser.styles.js';
+import './my-attendance.js';
 
 
 type View = 'list' | 'week';
@@ -695,6 +696,7 @@ export class IopAlumniBrowser extends IopWidgetElement {
               })}
             </ul>`
           : html`<p>${this.t('noRsvps')}</p>`}
+        <iop-my-attendance .rsvps=${this.myRsvps} .sessions=${prepared?.sessions ?? new Map()} api-base=${this.apiBase ?? nothing} locale=${this.settings.locale}></iop-my-attendance>
       </section>
     `;
   }
