@@ -162,8 +162,20 @@ function addStaffPaths(paths: Record<string, Record<string, unknown>>, used: Set
     if (access !== 'public') {
       responses['401'] = problemResponse('Not signed in, or the token is unknown or revoked.');
       responses['403'] = problemResponse('This role may not do this (or a cookie write without the CSRF header).');
+    } else if (method !== 'GET') {
+      // Sign-in and enrolment: a refused ceremony or invitation, a disabled account, a write from another page.
+      responses['401'] = problemResponse('The passkey, the ceremony or the invitation was refused.');
+      responses['403'] = problemResponse('The account is disabled, or the request did not come from the console page.');
     }
     if (path.includes('{')) responses['404'] = problemResponse('No such record.');
+    if (endpoint.body) {
+      responses['400'] = problemResponse('The body is not valid JSON.');
+      responses['413'] = problemResponse('The body is too large.');
+      responses['415'] = problemResponse('The body is not JSON.');
+    }
+    if (endpoint.body || endpoint.query) responses['422'] = problemResponse('The body or query breaks the contract.');
+    if (method !== 'GET') responses['429'] = problemResponse('Too many changes from this address.');
+    responses['500'] = problemResponse('Something went wrong on the server.');
     const staffPath = `/staff/${path}`;
     paths[staffPath] ??= {};
     paths[staffPath][method.toLowerCase()] = {

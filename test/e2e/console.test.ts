@@ -6,6 +6,7 @@
  * out. Along the way: exactly one audit row per read of the record, the page's strict CSP and Trusted
  * Types hold, axe finds nothing, and nothing health-related is left in the browser's storage.
  */
+import { screenedIntake } from '../server/support/fixtures.js';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -45,17 +46,12 @@ async function axeViolations(page: Page): Promise<string[]> {
   }, axeSource);
 }
 
+/** What the center's screener sends: scores, result and QuestionnaireResponse from the domain code (the server recomputes them). */
 function intake(name: string, urgent: boolean) {
-  return {
-    locale: 'en',
-    urgent,
-    result: urgent ? 'get-help-now' : 'iop-fit',
-    answers: { 'phq-9-1': 2, 'phq-9-2': 1, 'phq-9-9': urgent ? 2 : 0 },
-    scores: [{ instrument: 'phq-9', total: urgent ? 5 : 3, band: urgent ? 'mild' : 'minimal', positive: false }],
-    questionnaireResponse: { resourceType: 'QuestionnaireResponse', status: 'completed' },
-    contact: { name, phone: '+1 303-555-0199', preferred: 'phone', voicemailOk: false },
-    consent: true,
-  };
+  const answers = urgent
+    ? { 'phq-9-1': 2, 'phq-9-2': 1, 'phq-9-9': 2, 'asq-1': 1, 'asq-2': 0, 'asq-3': 0, 'asq-4': 0, 'asq-5': 1 }
+    : { 'phq-9-1': 2, 'phq-9-2': 1, 'phq-9-9': 0 };
+  return screenedIntake(urgent ? ['phq-9', 'asq'] : ['phq-9'], answers, 'en', name);
 }
 
 describe('the center console', () => {
@@ -176,6 +172,11 @@ describe('the center console', () => {
     assert.equal(actions.filter((text) => text.includes('Changed a status')).length, 1);
     assert.ok(actions.every((text) => text.includes('Robin Intake') && !text.includes(canary)), 'who, and never the health data');
     assert.deepEqual(await axeViolations(admin.page), [], 'axe: audit trail');
+
+    // The facilitator's attendance desk is one click away in the console, under the same strict policy.
+    await admin.page.getByRole('button', { name: 'Attendance', exact: true }).click();
+    await admin.page.locator('iop-attendance-desk h2').waitFor();
+    assert.deepEqual(await axeViolations(admin.page), [], 'axe: attendance desk');
 
     // Signs out; nothing health-related stays in this browser's storage.
     await robin.page.getByRole('button', { name: 'Sign out', exact: true }).click();

@@ -208,7 +208,7 @@ for (const backend of testBackends()) {
       const rows = await dumpAllRows(database.db);
       assert.ok(!rows.includes(canary), 'the name on the letter is sealed at rest');
       const sealed = await database.db.query<{ record_sealed: string }>('SELECT record_sealed FROM attendance_records');
-      assert.ok(sealed.length === 2 && sealed.every((row) => row.record_sealed.startsWith('v1.')), 'attendance is sealed at rest');
+      assert.ok(sealed.length === 2 && sealed.every((row) => row.record_sealed.startsWith('v2.')), 'attendance is sealed at rest');
       assert.ok(!server.logs.some((entry) => JSON.stringify(entry).includes(letter.verificationCode)), 'no code in the request log');
     });
 

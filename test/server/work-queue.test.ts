@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Queue, RecordView } from '../../src/api/staff-schemas.js';
-import { callbackRequest, eligibilityRequest, intakeRequest, rsvpRequest, uniqueCanary } from './support/fixtures.js';
+import { callbackRequest, eligibilityRequest, intakeRequest, rsvpRequest, screenedIntake, uniqueCanary } from './support/fixtures.js';
 import { consoleFetch, createStaffAccount, sessionCookie } from './support/staff.js';
 import { dumpAllRows, post, startTestServer, TestClock, testBackends, type TestDatabase, type TestServer, useTestServer } from './support/test-server.js';
 
@@ -35,6 +35,9 @@ for (const backend of testBackends()) {
 
     const intake = async (overrides: Partial<ReturnType<typeof intakeRequest>> = {}, canary = uniqueCanary('Queue')) =>
       (await post(server, 'intakes', { ...intakeRequest(canary), ...overrides })).json.id as string;
+    // The server recomputes urgency and the result from the answers, so urgent intakes need answers that are.
+    const screened = async (set: Parameters<typeof screenedIntake>[0], answers: Parameters<typeof screenedIntake>[1], canary = uniqueCanary('Queue')) =>
+      (await post(server, 'intakes', screenedIntake(set, answers, 'en', canary))).json.id as string;
 
     it('lists every kind in one inbox, urgent first then oldest, with no names in the list', async () => {
       const canary = uniqueCanary('Inbox');
@@ -44,11 +47,11 @@ for (const backend of testBackends()) {
       clock.advance(60_000);
       const callback = (await post(server, 'callback-requests', callbackRequest())).json.id as string;
       clock.advance(60_000);
-      const withdrawal = await intake({ result: 'withdrawal-evaluation' });
+      const withdrawal = await screened(['audit-c'], { sex: 'male', 'audit-1': 1, 'audit-2': 0, 'audit-3': 0, 'withdrawal-seizures': 'yes', 'withdrawal-recent': 'no', 'withdrawal-daily': 'no' });
       clock.advance(60_000);
       const rsvp = (await post(server, 'alumni-sessions/alumni-tuesday/rsvps', rsvpRequest('2026-03-03'))).json.id as string;
       clock.advance(60_000);
-      const safety = await intake({ urgent: true, result: 'get-help-now' });
+      const safety = await screened(['phq-9'], { 'phq-9-1': 1, 'phq-9-2': 0, 'phq-9-9': 2 });
 
       const person = await createStaffAccount(database.db, 'intake', clock.now());
       const response = await consoleFetch(server, 'queue', await sessionCookie(database.db, person, clock));
@@ -110,13 +113,14 @@ for (const backend of testBackends()) {
     it('shows the screening grouped by instrument and scored by the domain code, the QuestionnaireResponse and a tel: number', async () => {
       const canary = uniqueCanary('View');
       const answers = { 'phq-9-1': 2, 'phq-9-2': 2, 'phq-9-3': 1, 'phq-9-9': 1, 'gad-7-1': 3, 'gad-7-2': 3, 'gad-7-3': 3, 'gad-7-4': 2, 'audit-1': 3, 'audit-2': 2, 'audit-3': 1 };
-      const id = await intake({ urgent: true, result: 'get-help-now', answers }, canary);
+      const id = await screened(['phq-9', 'gad-7', 'audit-c'], { ...answers, sex: 'male' }, canary);
       const person = await createStaffAccount(database.db, 'intake', clock.now());
       const cookie = await sessionCookie(database.db, person, clock);
       const view = RecordView.parse(await (await consoleFetch(server, `records/intakes/${id}`, cookie)).json());
       assert.equal(view.displayName, canary);
       assert.equal(view.phone, '+1 303-555-0199');
-      assert.equal(view.screening?.result, 'get-help-now');
+      // PHQ-9 item 9 above 0 without the ASQ's acuity question: a safety concern, a higher level of care.
+      assert.equal(view.screening?.result, 'higher-level');
       const scores = Object.fromEntries(view.screening!.groups.map((group) => [group.instrument, [group.score?.total, group.score?.band]]));
       // PHQ-9 2+2+1+1 = 6 "mild" (Kroenke 2001); PHQ-2 2+2 = 4 positive; GAD-7 3+3+3+2 = 11 "moderate"; AUDIT-C 3+2+1 = 6.
       assert.deepEqual(scores, { 'phq-9': [6, 'mild'], 'phq-2': [4, 'positive'], 'gad-7': [11, 'moderate'], 'audit-c': [6, 'positive'] });

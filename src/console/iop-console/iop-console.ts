@@ -16,8 +16,12 @@ import '../work-queue/work-queue.js';
 import '../record-view/record-view.js';
 import '../staff-admin/staff-admin.js';
 import '../audit-log/audit-log.js';
+import '../attendance/attendance-desk.js';
 
-type View = { name: 'queue' } | { name: 'record'; kind: RecordKind; id: string } | { name: 'staff' } | { name: 'audit' };
+/** Who runs alumni and peer sessions: the attendance desk (check-in codes, marks, letters issued). */
+const FACILITATOR_ROLES: readonly string[] = ['admin', 'alumni'];
+
+type View = { name: 'queue' } | { name: 'record'; kind: RecordKind; id: string } | { name: 'staff' } | { name: 'audit' } | { name: 'attendance' };
 
 export class IopConsole extends LitElement {
   static override styles = [consoleStyles];
@@ -91,6 +95,7 @@ export class IopConsole extends LitElement {
       return html`<iop-record-view .api=${this.api} .locale=${this.locale} .kind=${view.kind} .recordId=${view.id} @iop-record-closed=${() => this.#go({ name: 'queue' })}></iop-record-view>`;
     if (view.name === 'staff' && role === 'admin') return html`<iop-staff-admin .api=${this.api} .locale=${this.locale}></iop-staff-admin>`;
     if (view.name === 'audit' && role === 'admin') return html`<iop-audit-log .api=${this.api} .locale=${this.locale}></iop-audit-log>`;
+    if (view.name === 'attendance' && FACILITATOR_ROLES.includes(role)) return html`<iop-attendance-desk .locale=${this.locale}></iop-attendance-desk>`;
     return html`<iop-work-queue .api=${this.api} .locale=${this.locale} .staffRole=${role} @iop-record-opened=${this.#onRecordOpened}></iop-work-queue>`;
   }
 
@@ -116,12 +121,15 @@ export class IopConsole extends LitElement {
                 <button type="button" class="secondary" @click=${() => void this.session.signOut(false)}>${this.#t('signOut')}</button>
                 <button type="button" class="secondary" @click=${() => void this.session.signOut(true)}>${this.#t('signOutEverywhere')}</button>
               </div>
-              ${principal.role === 'admin'
+              ${FACILITATOR_ROLES.includes(principal.role)
                 ? html`<nav aria-label=${this.#t('navLabel')}>
                     <div class="row">
                       <button type="button" class="secondary" aria-current=${current('queue')} @click=${() => this.#go({ name: 'queue' })}>${this.#t('navQueue')}</button>
-                      <button type="button" class="secondary" aria-current=${current('staff')} @click=${() => this.#go({ name: 'staff' })}>${this.#t('navStaff')}</button>
-                      <button type="button" class="secondary" aria-current=${current('audit')} @click=${() => this.#go({ name: 'audit' })}>${this.#t('navAudit')}</button>
+                      <button type="button" class="secondary" aria-current=${current('attendance')} @click=${() => this.#go({ name: 'attendance' })}>${this.#t('navAttendance')}</button>
+                      ${principal.role === 'admin'
+                        ? html`<button type="button" class="secondary" aria-current=${current('staff')} @click=${() => this.#go({ name: 'staff' })}>${this.#t('navStaff')}</button>
+                            <button type="button" class="secondary" aria-current=${current('audit')} @click=${() => this.#go({ name: 'audit' })}>${this.#t('navAudit')}</button>`
+                        : null}
                     </div>
                   </nav>`
                 : null}`
