@@ -229,6 +229,11 @@ for (const backend of testBackends()) {
         const canary = uniqueCanary('Hook');
         const intake = IntakeReceipt.parse((await post(hooked, 'intakes', intakeRequest(canary))).json);
         await waitFor(() => attempts === 1, 'the first delivery attempt');
+        // The receiver answers before the worker records the refusal: wait for the job row, not the request.
+        await waitFor(
+          async () => (await database.db.query("SELECT 1 FROM jobs WHERE kind = 'webhook.deliver' AND last_error IS NOT NULL")).length === 1,
+          'the refusal recorded',
+        );
         const [job] = await database.db.query<{ run_at: Date; last_error: string }>("SELECT run_at, last_error FROM jobs WHERE kind = 'webhook.deliver'");
         assert.equal(job?.run_at.getTime(), clock.now().getTime() + 5_000, 'the retry waits its backoff');
         assert.equal(job?.last_error, 'WebhookRefused');
