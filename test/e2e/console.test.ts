@@ -12,7 +12,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from './support/hostile-host.js';
 import { startReferenceServer, type ReferenceServerProcess } from '../support/reference-server-process.mjs';
 
 const require = createRequire(import.meta.url);
@@ -63,10 +64,7 @@ describe('the center console', () => {
     server = await startReferenceServer({ entry: 'scripts/start.mjs', timeoutMs: 120_000 });
     // Passkeys need a host name, not an address: the console is opened as localhost.
     origin = `http://localhost:${server.port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
