@@ -97,6 +97,8 @@ export async function runServer(mode: RunMode): Promise<void> {
         }
       : {}),
     log: ({ time: _time, ...entry }) => logger.info(entry, 'request'),
+    // Count-only service events (an intake whose browser result the server contradicted): one logger, one redaction.
+    report: (event) => logger.info(event, 'service event'),
     clientAddress: nodeClientAddress(config.trustedProxies),
     writesPerMinute: config.writesPerMinute,
     bodyLimitBytes: config.bodyLimitBytes,
