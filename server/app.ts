@@ -37,6 +37,8 @@ import { outboxNotifier, silentNotifier, WEBHOOK_JOB, webhookDelivery, type Webh
 import type { BookingRules, ServiceDeps, ServiceEvent } from './services/service-deps.js';
 import { mountStaffRoutes } from './staff/staff-routes.js';
 import { mountAttendance } from './attendance/attendance-routes.js';
+import { VERIFY_LETTER_PATH } from './attendance/attendance-letters.js';
+import { tooManyVerificationsPage } from './attendance/verification-page.js';
 
 export const API_BASE_PATH = '/api/iop/';
 
@@ -270,6 +272,14 @@ export function createServerParts(options: AppOptions): ServerParts {
       detail: 'Too many changes from this address. Please wait a moment.',
       headers: { 'retry-after': String(decision.retryAfterSeconds) },
     });
+  });
+  // The letter verification page is public and answers whether a code exists: the same per-address
+  // budget keeps it from being used to try codes in bulk. A person gets a page, not a JSON problem.
+  app.post(VERIFY_LETTER_PATH, async (c, next) => {
+    const decision = await limiter.take(options.clientAddress?.(c) ?? 'unknown', now().getTime());
+    if (decision.allowed) return next();
+    c.set('route', 'rate-limited');
+    return tooManyVerificationsPage(decision.retryAfterSeconds);
   });
   // The refused body is left unread, so this connection cannot carry another request: say so, or a
   // keep-alive client sends its next request into a socket Node is about to drop. (Node only: in a

@@ -138,6 +138,23 @@ async function htmlResponse(html: string, status = 200): Promise<Response> {
   });
 }
 
+/** Refused by the per-address write budget: both languages, since the page's own choice is not read. */
+export function tooManyVerificationsPage(retryAfterSeconds: number): Response {
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Too many attempts</title>
+<h1>Too many attempts</h1><p>This address has checked many letters in the last minute. Please wait a minute and try again.</p>
+<p lang="es">Demasiados intentos desde esta dirección en el último minuto. Espere un minuto y vuelva a intentarlo.</p></html>`;
+  return new Response(html, {
+    status: 429,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': "default-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      'cache-control': 'no-store',
+      'retry-after': String(retryAfterSeconds),
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}
+
 export type VerificationAudit = (verification: Verification) => Promise<void>;
 
 export function mountLetterVerificationPage(app: Hono<AppEnv>, deps: AttendanceDeps, audit: VerificationAudit): void {

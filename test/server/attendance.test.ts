@@ -13,7 +13,7 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { StaffRole } from '../../src/api/staff-schemas.js';
 import { rsvpRequest, uniqueCanary } from './support/fixtures.js';
 import { consoleFetch, createStaffAccount, sessionCookie } from './support/staff.js';
-import { dumpAllRows, get, post, TestClock, testBackends, type TestDatabase, type TestServer, useTestServer } from './support/test-server.js';
+import { dumpAllRows, get, post, startTestServer, TestClock, testBackends, type TestDatabase, type TestServer, useTestServer } from './support/test-server.js';
 
 /** Tuesdays of the demo "Alumni Group" (18:30-20:00 in Denver, MST = UTC-7), each test its own week. */
 const SESSION = 'alumni-tuesday';
@@ -219,6 +219,21 @@ for (const backend of testBackends()) {
       assert.match(JSON.stringify((await ask({})).json), /No attendance is recorded/);
       assert.match(JSON.stringify((await ask({ from: '2026-04-01' })).json), /must not be before/);
       assert.equal((await ask({ rsvps: [{ id: mine.id, token: 'x'.repeat(43) }] })).status, 401);
+    });
+
+    it('limits letter checks per address, so the verification page cannot be used to try codes in bulk', async () => {
+      await database.db.query('DELETE FROM rate_limit_windows');
+      const limited = await startTestServer(database.db, clock, { writesPerMinute: 2 });
+      try {
+        const tries = [];
+        for (let i = 0; i < 3; i++) tries.push(await verifyOnPage(limited, `AAAA-BBBB-CCCC-DDD${i}`));
+        assert.deepEqual(tries.map((t) => t.status), [404, 404, 429]);
+        assert.match(tries[2]!.html, /Too many attempts/);
+        assert.match(tries[2]!.html, /Demasiados intentos/);
+        assert.equal((await fetch(`${limited.url}/verify-letter`)).status, 200, 'the form itself still opens');
+      } finally {
+        await limited.close();
+      }
     });
 
     it('lets only facilitators (alumni, admin) reach the attendance staff routes', async () => {
