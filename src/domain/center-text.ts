@@ -24,3 +24,20 @@ export function localizedText<T extends Translatable>(item: T, locale: string): 
   return changes.length === 0 ? item : { ...item, ...Object.fromEntries(changes) };
 }
 
+
+/**
+ * A copy of the item with `field` translated into `locale` (a blank value removes that translation,
+ * and an empty translation is removed whole), as a settings form sets one Spanish field at a time.
+ */
+export function withTranslation<T extends Translatable>(item: T, locale: string, field: string, value: string | readonly string[]): T {
+  const translations = { ...(item.translations as Record<string, Record<string, unknown> | undefined> | undefined) };
+  const fields = { ...translations[locale] };
+  if (hasText(value)) fields[field] = value;
+  else delete fields[field];
+  if (Object.keys(fields).length) translations[locale] = fields;
+  else delete translations[locale];
+  const copy = { ...item } as T & { translations?: unknown };
+  if (Object.keys(translations).length) copy.translations = translations;
+  else delete copy.translations;
+  return copy;
+}

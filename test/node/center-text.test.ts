@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { localizedText } from '../../src/domain/center-text.js';
+import { localizedText, withTranslation } from '../../src/domain/center-text.js';
 
 const track = {
   id: 'evening',
@@ -37,5 +37,18 @@ describe('localizedText', () => {
     const copy = structuredClone(track);
     localizedText(track, 'es');
     assert.deepEqual(track, copy);
+  });
+});
+
+describe('withTranslation', () => {
+  it('sets one Spanish field, and a blank one removes it (and the empty translation with it)', () => {
+    const plain: { name: string; description?: string; translations?: { es?: { name?: string; description?: string } } } = { name: 'Day IOP' };
+    const named = withTranslation(plain, 'es', 'name', 'IOP de día');
+    assert.deepEqual(named, { name: 'Day IOP', translations: { es: { name: 'IOP de día' } } });
+    const described = withTranslation(named, 'es', 'description', 'Por la mañana');
+    assert.deepEqual(described.translations, { es: { name: 'IOP de día', description: 'Por la mañana' } });
+    assert.deepEqual(withTranslation(described, 'es', 'name', ' ').translations, { es: { description: 'Por la mañana' } });
+    assert.deepEqual(withTranslation(named, 'es', 'name', ''), { name: 'Day IOP' });
+    assert.deepEqual(plain, { name: 'Day IOP' }, 'the original is untouched');
   });
 });
