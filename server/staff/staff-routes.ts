@@ -39,7 +39,7 @@ import {
 } from '../../src/api/staff-schemas.js';
 import { parseReferenceCode } from '../../src/domain/reference-code.js';
 import { mountAttendanceStaffRoutes } from '../attendance/attendance-routes.js';
-import { mountSettingsRoutes } from '../settings/settings-routes.js';
+import { mountSettingsRoutes, type SettingsSupport } from '../settings/settings-routes.js';
 import type { Database } from '../db/database.js';
 import type { AppEnv } from '../http/app-env.js';
 import { fieldErrors } from '../http/field-errors.js';
@@ -87,6 +87,8 @@ export interface StaffSupport {
   readonly centerName?: string;
   readonly clientAddress?: (c: Context) => string;
   readonly warn?: (message: string) => void;
+  /** The admin settings API (issue 12). */
+  readonly settings: SettingsSupport;
 }
 
 export const SESSION_COOKIE = 'iop_staff_session';
@@ -584,7 +586,7 @@ export function mountStaffRoutes(app: Hono<AppEnv>, basePath: string, support: S
 
   const kit = { route, audit, answer: (schema: z.ZodMiniType, value: unknown, status?: number) => answer(schema, value as never, status), queryOf, bodyOf, idParam: (c: Context) => idParam(c) };
   mountAttendanceStaffRoutes(kit, { db, cipher, now });
-  mountSettingsRoutes(kit, (Object.keys(STAFF_ACCESS) as StaffRouteKey[]).filter((key) => key.split(' ')[1]!.startsWith('settings')));
+  mountSettingsRoutes(kit, { db, now }, support.settings);
 
   // ---- the previous release's routes (kept for integrations; now audited) -------------------------
 
