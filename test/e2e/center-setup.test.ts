@@ -143,62 +143,77 @@ describe('a center set up from an empty PostgreSQL database', { skip: databaseUr
     await page.getByText('Saved. Widgets show the change on their next load.').waitFor();
     assert.deepEqual(await axeViolations(page), [], 'axe: center profile');
 
-    // Programs, hours, payers and sessions: through the settings API, from this signed-in page.
     const holiday = [2, 3, 4, 5, 6].map(centerDate).find((date) => weekday(date) >= 1 && weekday(date) <= 5)!;
     const firstMeeting = centerDate(1);
     const meetingDay = Math.min(dayOfMonth(firstMeeting), 28);
     const meetings = Array.from({ length: 100 }, (_, days) => centerDate(days + 1)).filter((date) => dayOfMonth(date) === meetingDay);
     const [monthly1, monthly2, monthly3] = meetings as [string, string, string];
-    const track = (id: string, name: string, nombre: string, start: string, end: string) => ({
-      id,
-      name,
-      audience: 'general',
-      meetings: [1, 3, 5].map((day) => ({ day, start, end })),
-      weeks: 8,
-      hoursPerWeek: 9,
-      format: 'in-person',
-      languages: ['en', 'es'],
-      startWeekday: 1,
-      seatCapacity: 12,
-      translations: { es: { name: nombre } },
-    });
-    await saveSection(page, 'programs', {
-      programs: [
-        {
-          id: 'adult-iop',
-          name: 'Adult IOP',
-          kind: 'iop',
-          translations: { es: { name: 'IOP para adultos' } },
-          tracks: [track('morning-iop', 'Morning IOP', 'IOP de mañana', '09:00', '12:00'), track('evening-iop', 'Evening IOP', 'IOP de noche', '18:00', '21:00')],
-        },
-      ],
-    });
+    const saved = async (section: string) => {
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('Saved. Widgets show the change on their next load.').waitFor();
+      assert.deepEqual(await axeViolations(page), [], `axe: ${section}`);
+    };
+
+    // One program, two tracks, with Spanish names, in the programs page.
+    await page.getByRole('button', { name: 'Programs and tracks' }).click();
+    await page.getByRole('button', { name: 'Add a program' }).click();
+    await page.locator('#f-programs-0-name').fill('Adult IOP');
+    await page.locator('#f-programs-0-translations-es-name').fill('IOP para adultos');
+    for (const [t, name, nombre, start, end] of [
+      [0, 'Morning IOP', 'IOP de mañana', '09:00', '12:00'],
+      [1, 'Evening IOP', 'IOP de noche', '18:00', '21:00'],
+    ] as const) {
+      await page.getByRole('button', { name: 'Add a track to Adult IOP' }).click();
+      await page.locator(`#f-programs-0-tracks-${t}-name`).fill(name);
+      await page.locator(`#f-programs-0-tracks-${t}-translations-es-name`).fill(nombre);
+      await page.locator(`#f-programs-0-tracks-${t}-languages-es`).check();
+      await page.locator(`#f-programs-0-tracks-${t}-meetings-0-start`).fill(start);
+      await page.locator(`#f-programs-0-tracks-${t}-meetings-0-end`).fill(end);
+    }
+    assert.equal(await page.locator('#f-programs-0-tracks-1-id').inputValue(), 'evening-iop', 'a new track takes its id from its name');
+    await saved('programs');
+
+    // Weekday hours through the settings API (five windows); the holiday and the preview in the page.
     await saveSection(page, 'availability', {
       windows: [1, 2, 3, 4, 5].map((day) => ({ id: `d${day}-phone`, day, start: '09:00', end: '17:00', mode: 'phone', slotMinutes: 60, trackIds: [] })),
-      overrides: [{ date: holiday, closed: true, extraHours: [], note: 'Holiday' }],
+      overrides: [],
       minimumNoticeHours: 2,
       bookingHorizonDays: 30,
     });
-    await saveSection(page, 'payers', { payers: [{ id: 'acme-health', name: 'Acme Health', aliases: ['Acme'], memberIdRule: 'generic', inNetwork: true }] });
-    await saveSection(page, 'sessions', {
-      sessions: [
-        {
-          id: 'alumni-night',
-          title: 'Alumni Night',
-          topics: ['staying connected'],
-          audience: 'alumni',
-          format: 'in-person',
-          language: 'es',
-          facilitator: { firstName: 'Jordan', role: 'Alumni coordinator' },
-          location: '200 Aspen Way, Denver, CO',
-          translations: { es: { title: 'Noche de exalumnos', topics: ['mantenerse en contacto'] } },
-          durationMinutes: 90,
-          recurrence: { kind: 'monthly-day', dayOfMonth: meetingDay, start: '18:00', startDate: centerDate(0) },
-          exceptions: [monthly2],
-          capacity: 20,
-        },
-      ],
-    });
+    await page.getByRole('button', { name: 'Assessment hours' }).click();
+    await page.getByRole('button', { name: 'Add a holiday or special date' }).click();
+    await page.locator('#f-overrides-0-date').fill(holiday);
+    await page.locator('#f-overrides-0-note').fill('Holiday');
+    assert.equal(await page.locator('#f-overrides-0-closed').isChecked(), true, 'a new date starts closed');
+    await page.getByRole('button', { name: 'Show the times' }).click();
+    await page.getByText(/^\d+ times from /).waitFor();
+    await saved('availability');
+
+    // One payer, and the monthly session with an exception, in their pages.
+    await page.getByRole('button', { name: 'Insurance payers' }).click();
+    await page.getByRole('button', { name: 'Add a payer' }).click();
+    await page.locator('#f-payers-0-name').fill('Acme Health');
+    await page.locator('#f-payers-0-aliases').fill('Acme, Acme Insurance');
+    await saved('payers');
+
+    await page.getByRole('button', { name: 'Alumni sessions' }).click();
+    await page.getByRole('button', { name: 'Add a session' }).click();
+    await page.locator('#f-sessions-0-title').fill('Alumni Night');
+    await page.locator('#f-sessions-0-translations-es-title').fill('Noche de exalumnos');
+    await page.locator('#f-sessions-0-topics').fill('staying connected');
+    await page.locator('#f-sessions-0-translations-es-topics').fill('mantenerse en contacto');
+    await page.locator('#f-sessions-0-facilitator-firstName').fill('Jordan');
+    await page.locator('#f-sessions-0-facilitator-role').fill('Alumni coordinator');
+    await page.locator('#f-sessions-0-capacity').fill('20');
+    await page.locator('#f-sessions-0-location').fill('200 Aspen Way, Denver, CO');
+    await page.locator('#f-sessions-0-recurrence-kind').selectOption('monthly-day');
+    await page.locator('#f-sessions-0-recurrence-dayOfMonth').fill(String(meetingDay));
+    await page.locator('#f-sessions-0-recurrence-startDate').fill(centerDate(0));
+    await page.locator('#f-sessions-0-recurrence-start').fill('18:00');
+    await page.locator('#f-sessions-0-exceptions').fill(monthly2);
+    await page.locator('iop-sessions-settings ul.dates s').first().waitFor();
+    assert.equal(await page.locator('iop-sessions-settings ul.dates li').filter({ hasText: '(does not meet)' }).count(), 1, 'the preview marks the exception');
+    await saved('sessions');
 
     // The public API now answers with the center's own setup and nothing of the demo.
     const programs = (await (await fetch(`${origin}/api/iop/programs`)).json()) as ProgramList;

@@ -13,12 +13,18 @@ import { ConsoleApiError, type ConsoleApi } from '../console-api.js';
 import { consoleStyles } from '../console.styles.js';
 import { setupMessages, type SetupMessage } from '../setup.messages.js';
 import '../embed-builder/embed-builder.js';
-import './profile-settings.js';
+import './availability-settings.js';
 import './embedding-settings.js';
+import './payers-settings.js';
+import './profile-settings.js';
+import './programs-settings.js';
+import './sessions-settings.js';
+import './settings-history.js';
+import './setup-transfer.js';
 import { settingsPageStyles } from './settings-page.styles.js';
 import { timeZoneChoices } from './time-zones.js';
 
-export const SETUP_SECTIONS = ['profile', 'embed', 'embedding'] as const;
+export const SETUP_SECTIONS = ['profile', 'programs', 'availability', 'payers', 'sessions', 'embedding', 'embed', 'history', 'import'] as const;
 export type SetupSection = (typeof SETUP_SECTIONS)[number];
 
 const FIELD_IDS: Record<FirstRunField, string> = { name: 'first-name', phone: 'first-phone', timeZone: 'first-timeZone', origins: 'first-origins' };
@@ -175,8 +181,20 @@ export class IopCenterSetup extends LitElement {
         return html`<iop-embed-builder .api=${this.api} .locale=${this.locale}></iop-embed-builder>`;
       case 'profile':
         return html`<iop-profile-settings .api=${this.api} .locale=${this.locale}></iop-profile-settings>`;
+      case 'programs':
+        return html`<iop-programs-settings .api=${this.api} .locale=${this.locale}></iop-programs-settings>`;
+      case 'availability':
+        return html`<iop-availability-settings .api=${this.api} .locale=${this.locale}></iop-availability-settings>`;
+      case 'payers':
+        return html`<iop-payers-settings .api=${this.api} .locale=${this.locale}></iop-payers-settings>`;
+      case 'sessions':
+        return html`<iop-sessions-settings .api=${this.api} .locale=${this.locale}></iop-sessions-settings>`;
       case 'embedding':
         return html`<iop-embedding-settings .api=${this.api} .locale=${this.locale}></iop-embedding-settings>`;
+      case 'history':
+        return html`<iop-settings-history .api=${this.api} .locale=${this.locale}></iop-settings-history>`;
+      case 'import':
+        return html`<iop-setup-transfer .api=${this.api} .locale=${this.locale}></iop-setup-transfer>`;
     }
   }
 
