@@ -173,14 +173,15 @@ describe('a center set up from an empty PostgreSQL database', { skip: databaseUr
     assert.equal(await page.locator('#f-programs-0-tracks-1-id').inputValue(), 'evening-iop', 'a new track takes its id from its name');
     await saved('programs');
 
-    // Weekday hours through the settings API (five windows); the holiday and the preview in the page.
-    await saveSection(page, 'availability', {
-      windows: [1, 2, 3, 4, 5].map((day) => ({ id: `d${day}-phone`, day, start: '09:00', end: '17:00', mode: 'phone', slotMinutes: 60, trackIds: [] })),
-      overrides: [],
-      minimumNoticeHours: 2,
-      bookingHorizonDays: 30,
-    });
+    // Weekday hours, a holiday, the notice and horizon, and the preview, in the availability page.
     await page.getByRole('button', { name: 'Assessment hours' }).click();
+    await page.getByRole('heading', { name: 'Assessment hours' }).waitFor();
+    for (const [w, day] of [1, 2, 3, 4, 5].entries()) {
+      await page.getByRole('button', { name: 'Add weekly hours' }).click();
+      await page.locator(`#f-windows-${w}-day`).selectOption(String(day));
+    }
+    await page.locator('#f-minimumNoticeHours').fill('2');
+    await page.locator('#f-bookingHorizonDays').fill('30');
     await page.getByRole('button', { name: 'Add a holiday or special date' }).click();
     await page.locator('#f-overrides-0-date').fill(holiday);
     await page.locator('#f-overrides-0-note').fill('Holiday');
@@ -195,6 +196,15 @@ describe('a center set up from an empty PostgreSQL database', { skip: databaseUr
     await page.locator('#f-payers-0-name').fill('Acme Health');
     await page.locator('#f-payers-0-aliases').fill('Acme, Acme Insurance');
     await saved('payers');
+    // A colleague saves the payers meanwhile: the stale save is refused, says so, and keeps what was typed.
+    await saveSection(page, 'payers', { payers: [{ id: 'acme-health', name: 'Acme Health', aliases: ['Acme'], memberIdRule: 'generic', inNetwork: null }] });
+    await page.locator('#f-payers-0-name').fill('Acme Health Plans');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(/^Someone else saved this section since you opened it \(Dana Admin, /).waitFor();
+    assert.equal(await page.locator('#f-payers-0-name').inputValue(), 'Acme Health Plans', 'what the admin typed is still there');
+    assert.deepEqual(await axeViolations(page), [], 'axe: a stale save');
+    await page.getByRole('button', { name: 'Save mine over theirs' }).click();
+    await page.getByText('Saved. Widgets show the change on their next load.').waitFor();
 
     await page.getByRole('button', { name: 'Alumni sessions' }).click();
     await page.getByRole('button', { name: 'Add a session' }).click();
@@ -214,6 +224,28 @@ describe('a center set up from an empty PostgreSQL database', { skip: databaseUr
     await page.locator('iop-sessions-settings ul.dates s').first().waitFor();
     assert.equal(await page.locator('iop-sessions-settings ul.dates li').filter({ hasText: '(does not meet)' }).count(), 1, 'the preview marks the exception');
     await saved('sessions');
+
+    // Export, then import: the same document changes nothing; a broken one names each problem's path.
+    await page.getByRole('button', { name: 'Import and export' }).click();
+    const exported = await page.evaluate(async () => (await fetch('/api/iop/staff/settings/export')).text());
+    await page.locator('#import-file').setInputFiles({ name: 'center-setup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await page.getByText('Importing this file would make no changes.').waitFor();
+    const broken = JSON.parse(exported) as { programs: { programs: { tracks: { weeks: number }[] }[] }; payers: { payers: { memberIdRule: string }[] } };
+    broken.programs.programs[0]!.tracks[1]!.weeks = 0;
+    broken.payers.payers[0]!.memberIdRule = 'psychic';
+    await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.getByText(/^Nothing was changed: the file has 2 problems/).waitFor();
+    const problemsShown = await page.locator('iop-setup-transfer li code').allInnerTexts();
+    assert.deepEqual(problemsShown.sort(), ['/payers/payers/0/memberIdRule', '/programs/programs/0/tracks/1/weeks']);
+    assert.deepEqual(await axeViolations(page), [], 'axe: import problems');
+
+    // The history names who saved what, and how.
+    await page.getByRole('button', { name: 'Change history' }).click();
+    await page.locator('iop-settings-history tbody tr').first().waitFor();
+    const history = await page.locator('iop-settings-history tbody tr').allInnerTexts();
+    assert.ok(history.some((row) => row.includes('Alumni sessions') && row.includes('Dana Admin') && row.includes('Saved in the console')), history.join('\n'));
+    assert.ok(history.some((row) => row.includes('First-run setup')), 'first run is in the history');
+    assert.deepEqual(await axeViolations(page), [], 'axe: history');
 
     // The public API now answers with the center's own setup and nothing of the demo.
     const programs = (await (await fetch(`${origin}/api/iop/programs`)).json()) as ProgramList;
