@@ -6,11 +6,16 @@
  * fresh database giving identical public answers.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CenterSetup, SettingsOverview } from '../../src/api/settings-schemas.js';
 import { StaffRecord } from '../../server/staff/staff-schemas.js';
 import { instantToWallClock } from '../../src/domain/zoned-time.js';
+import { openPgliteDatabase } from '../../server/db/pglite-database.js';
 import { openPostgresDatabase } from '../../server/db/postgres-database.js';
 import { bookingRequest, rsvpRequest, screenedIntake } from './support/fixtures.js';
 import { startServerProcess, stopServerProcess } from './support/server-process.js';
@@ -411,6 +416,40 @@ describe('a production start on an empty PostgreSQL database', { skip: databaseU
       await db.close();
       await adminDb.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await adminDb.close();
+    }
+  });
+});
+
+describe('npm run seed-demo', () => {
+  it('seeds an empty database, refuses a configured center, and replaces its setup only when told to', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'iop-seed-demo-'));
+    const seedDemo = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'server/seed-demo-command.ts', ...args], {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', IOP_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
+    try {
+      const first = seedDemo();
+      assert.equal(first.status, 0, first.stderr);
+      assert.match(first.stdout, /Seeded the demo center/);
+      const again = seedDemo();
+      assert.equal(again.status, 1);
+      assert.match(again.stderr, /already has a configured center: nothing changed.*--replace/s);
+      const replaced = seedDemo('--replace');
+      assert.equal(replaced.status, 0, replaced.stderr);
+      assert.match(replaced.stdout, /Replaced the center's setup with the demo center/);
+
+      const db = await openPgliteDatabase(join(dataDir, 'pglite'));
+      try {
+        const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM programs')) as [{ n: number }];
+        assert.ok(n >= 3, 'the demo programs');
+        const history = await db.query<{ how: string; changed_by_label: string }>('SELECT DISTINCT how, changed_by_label FROM settings_history');
+        assert.deepEqual(history, [{ how: 'import', changed_by_label: 'npm run seed-demo' }]);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
