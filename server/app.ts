@@ -109,6 +109,10 @@ export interface ServerParts {
 export const CARD_PHOTO_BODY_LIMIT_BYTES = 450 * 1024;
 const CARD_PHOTO_ROUTE = new RegExp(`^${API_BASE_PATH}${endpoints.uploadCardPhoto.path.replace('{id}', '[^/]+')}$`);
 
+/** A whole setup document (import) or a large section (sessions, payers): admin-only routes, so room for a big center. */
+export const SETTINGS_BODY_LIMIT_BYTES = 1024 * 1024;
+const SETTINGS_PATH_PREFIX = `${API_BASE_PATH}staff/settings/`;
+
 export const DEFAULT_RULES: BookingRules = { holdMinutes: 5, minimumNoticeMinutes: 60 };
 
 /** The API answers JSON only: nothing in it may run, be framed or be sniffed. */
@@ -275,7 +279,7 @@ export function createServerParts(options: AppOptions): ServerParts {
     }),
   );
   app.use(`${API_BASE_PATH}*`, async (c, next) => {
-    if (c.req.method !== 'POST' && c.req.method !== 'DELETE') return next();
+    if (c.req.method !== 'POST' && c.req.method !== 'PUT' && c.req.method !== 'DELETE') return next();
     const decision = await limiter.take(options.clientAddress?.(c) ?? 'unknown', now().getTime());
     if (decision.allowed) return next();
     c.set('route', 'rate-limited');
@@ -297,8 +301,13 @@ export function createServerParts(options: AppOptions): ServerParts {
   const defaultLimitBytes = options.bodyLimitBytes ?? 64 * 1024;
   const defaultBodyLimit = bodyLimit({ maxSize: defaultLimitBytes, onError: tooLarge });
   const cardPhotoBodyLimit = bodyLimit({ maxSize: Math.max(defaultLimitBytes, CARD_PHOTO_BODY_LIMIT_BYTES), onError: tooLarge });
+  const settingsBodyLimit = bodyLimit({ maxSize: Math.max(defaultLimitBytes, SETTINGS_BODY_LIMIT_BYTES), onError: tooLarge });
   app.use(`${API_BASE_PATH}*`, (c, next) =>
-    c.req.method === 'POST' && CARD_PHOTO_ROUTE.test(c.req.path) ? cardPhotoBodyLimit(c, next) : defaultBodyLimit(c, next),
+    c.req.method === 'POST' && CARD_PHOTO_ROUTE.test(c.req.path)
+      ? cardPhotoBodyLimit(c, next)
+      : c.req.path.startsWith(SETTINGS_PATH_PREFIX)
+        ? settingsBodyLimit(c, next)
+        : defaultBodyLimit(c, next),
   );
 
   mountEndpoint(app, API_BASE_PATH, 'listPrograms', async () => ({ status: 200, body: await listPrograms(deps) }), support);

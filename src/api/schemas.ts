@@ -551,8 +551,8 @@ export const ScreenerThresholds = z.object({
 export const CrisisLine = z.object({
   name: ShortText,
   phone: z.optional(Phone),
-  /** A number that takes text messages, when different or text-only. */
-  text: z.optional(Phone),
+  /** A number that takes text messages, when different or text-only; short codes (741741) too. */
+  text: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{3,20}$/))),
   url: z.optional(SafeUrl),
   translations: z.optional(z.object({ es: z.optional(z.object({ name: z.optional(ShortText) })) })),
 });
