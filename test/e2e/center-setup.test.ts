@@ -301,6 +301,30 @@ describe('a center set up from an empty PostgreSQL database', { skip: databaseUr
     const alumniCode = await page.locator('#embed-code').inputValue();
     const alumniMarkup = alumniCode.split('\n\n')[1]!;
     assert.match(alumniMarkup, /^<iop-alumni-browser api-base="[^"]+" locale="es" range-days="70"><\/iop-alumni-browser>$/);
+
+    // The allowed websites page lists both; the screener gets a crisis line of the center's own.
+    await page.getByRole('button', { name: 'Allowed websites' }).click();
+    assert.equal(await page.locator('#f-allowedOrigins').inputValue(), `${host.origin}\n${host.attackerOrigin}`);
+    assert.deepEqual(await axeViolations(page), [], 'axe: allowed websites');
+    await page.getByRole('button', { name: 'Screener', exact: true }).click();
+    await page.getByRole('button', { name: 'Add a crisis line' }).click();
+    await page.locator('#f-crisisLines-0-name').fill('Colorado Crisis Services');
+    await page.locator('#f-crisisLines-0-phone').fill('+1 844-493-8255');
+    await page.locator('#f-crisisLines-0-translations-es-name').fill('Servicios de Crisis de Colorado');
+    await page.locator('#f-thresholds-higherLevelPhq9').selectOption('15');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved. Widgets show the change on their next load.').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe: screener');
+    const screener = (await (await fetch(`${origin}/api/iop/screener-settings`)).json()) as { thresholds: { higherLevelPhq9: number }; crisisLines: unknown[] };
+    assert.equal(screener.thresholds.higherLevelPhq9, 15);
+    assert.deepEqual(screener.crisisLines, [{ name: 'Colorado Crisis Services', phone: '+1 844-493-8255', translations: { es: { name: 'Servicios de Crisis de Colorado' } } }]);
+
+    // The same pages in Spanish.
+    await page.locator('#locale').selectOption('es');
+    await page.getByRole('button', { name: 'Sesiones de exalumnos' }).click();
+    await page.getByRole('heading', { name: 'Sesiones de exalumnos' }).waitFor();
+    await page.getByRole('heading', { name: 'Próximas fechas' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe: sessions in Spanish');
     assert.deepEqual(problems, [], 'no CSP or Trusted Types violation in the console');
 
     // The center's website, on another origin, built from the snippet (its stylesheet gets the colours).

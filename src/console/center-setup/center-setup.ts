@@ -18,13 +18,14 @@ import './embedding-settings.js';
 import './payers-settings.js';
 import './profile-settings.js';
 import './programs-settings.js';
+import './screener-settings.js';
 import './sessions-settings.js';
 import './settings-history.js';
 import './setup-transfer.js';
 import { settingsPageStyles } from './settings-page.styles.js';
 import { timeZoneChoices } from './time-zones.js';
 
-export const SETUP_SECTIONS = ['profile', 'programs', 'availability', 'payers', 'sessions', 'embedding', 'embed', 'history', 'import'] as const;
+export const SETUP_SECTIONS = ['profile', 'programs', 'availability', 'payers', 'sessions', 'screener', 'embedding', 'embed', 'history', 'import'] as const;
 export type SetupSection = (typeof SETUP_SECTIONS)[number];
 
 const FIELD_IDS: Record<FirstRunField, string> = { name: 'first-name', phone: 'first-phone', timeZone: 'first-timeZone', origins: 'first-origins' };
@@ -189,6 +190,8 @@ export class IopCenterSetup extends LitElement {
         return html`<iop-payers-settings .api=${this.api} .locale=${this.locale}></iop-payers-settings>`;
       case 'sessions':
         return html`<iop-sessions-settings .api=${this.api} .locale=${this.locale}></iop-sessions-settings>`;
+      case 'screener':
+        return html`<iop-screener-settings .api=${this.api} .locale=${this.locale}></iop-screener-settings>`;
       case 'embedding':
         return html`<iop-embedding-settings .api=${this.api} .locale=${this.locale}></iop-embedding-settings>`;
       case 'history':
