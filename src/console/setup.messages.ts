@@ -308,6 +308,7 @@ const en = {
   addCrisisLine: 'Add a crisis line',
   quickExitUrl: 'Quick-exit address',
   quickExitUrlHint: 'Where “Leave this page” goes: an ordinary site, like a weather page. https only.',
+  forTracks: 'Only for these tracks (none ticked: any track)',
 };
 
 export type SetupMessage = keyof typeof en;
@@ -618,5 +619,6 @@ export const setupMessages: Catalog<SetupMessage> = {
     addCrisisLine: 'Agregar una línea de crisis',
     quickExitUrl: 'Dirección de salida rápida',
     quickExitUrlHint: 'A dónde lleva “Salir de esta página”: un sitio común, como el del clima. Solo https.',
+    forTracks: 'Solo para estos horarios (ninguno marcado: cualquiera)',
   },
 };

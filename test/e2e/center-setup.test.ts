@@ -188,6 +188,12 @@ describe('a center set up from an empty PostgreSQL database', { skip: databaseUr
     assert.equal(await page.locator('#f-overrides-0-closed').isChecked(), true, 'a new date starts closed');
     await page.getByRole('button', { name: 'Show the times' }).click();
     await page.getByText(/^\d+ times from /).waitFor();
+    const zones = await page.locator('iop-availability-settings thead th').allInnerTexts();
+    const viewerZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    assert.deepEqual(zones, viewerZone === ZONE ? [`Center’s time (${ZONE})`, 'How'] : [`Center’s time (${ZONE})`, `Your time (${viewerZone})`, 'How']);
+    const centerTimes = await page.locator('iop-availability-settings tbody tr td:first-child').allInnerTexts();
+    assert.ok(centerTimes.some((text) => /9:00\sAM/.test(text)), 'days start at 9 in the center’s zone');
+    assert.ok(!centerTimes.some((text) => /5:00\sPM/.test(text)), 'the last slot starts at 4');
     await saved('availability');
 
     // One payer, and the monthly session with an exception, in their pages.

@@ -21,8 +21,18 @@ export class IopAvailabilitySettings extends SettingsPage<'availability'> {
   @state() preview?: AvailabilityPreview;
   /** @internal */
   @state() previewStatus: 'idle' | 'loading' | 'failed' = 'idle';
+  /** @internal The center's tracks, for windows that lead to some tracks only. */
+  @state() tracks: { id: string; name: string }[] = [];
   /** @internal The viewer's own zone, for the second column of the preview. */
   readonly viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.api
+      ?.section('programs')
+      .then((programs) => (this.tracks = programs.value.programs.flatMap((program) => program.tracks.map((track) => ({ id: track.id, name: track.name })))))
+      .catch(() => undefined);
+  }
 
   #nextId(prefix: string): string {
     const taken = new Set([...(this.draft?.windows ?? []).map((w) => w.id), ...(this.draft?.overrides ?? []).flatMap((o) => o.extraHours.map((h) => h.id))]);
@@ -48,6 +58,19 @@ export class IopAvailabilitySettings extends SettingsPage<'availability'> {
       ${this.input({ path: [...path, 'end'], label: this.t('to'), type: 'time', value: hours.end, onInput: (v) => set((h) => ({ ...h, end: v })) })}
       ${this.select({ path: [...path, 'mode'], label: this.t('mode'), value: hours.mode, choices: AssessmentMode.options.map((m) => ({ value: m, label: this.t(`mode-${m}` as SetupMessage) })), onChange: (v) => set((h) => ({ ...h, mode: v as Hours['mode'] })) })}
       ${this.input({ path: [...path, 'slotMinutes'], label: this.t('slotMinutes'), type: 'number', width: 'short', value: hours.slotMinutes, onInput: (v) => set((h) => ({ ...h, slotMinutes: numberFromText(v) ?? Number.NaN })) })}
+      ${this.tracks.length > 1
+        ? html`<fieldset id=${fieldId(...path, 'trackIds')} tabindex="-1">
+            <legend>${this.t('forTracks')}</legend>
+            ${this.tracks.map((track) =>
+              this.checkbox({
+                path: [...path, 'trackIds', track.id],
+                label: track.name,
+                checked: hours.trackIds.includes(track.id),
+                onChange: (checked) => set((h) => ({ ...h, trackIds: this.tracks.map((t) => t.id).filter((id) => (id === track.id ? checked : h.trackIds.includes(id))) })),
+              }),
+            )}
+          </fieldset>`
+        : nothing}
     `;
   }
 
