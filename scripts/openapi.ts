@@ -17,12 +17,13 @@ import {
 } from '../src/api/endpoints.js';
 import * as attendanceSchemas from '../src/api/attendance-schemas.js';
 import * as schemas from '../src/api/schemas.js';
+import * as settingsSchemas from '../src/api/settings-schemas.js';
 import { staffEndpoints } from '../src/api/staff-endpoints.js';
 import * as staffSchemas from '../src/api/staff-schemas.js';
 import { STAFF_ACCESS } from '../server/staff/staff-routes.js';
 
 const componentNames = new Map<unknown, string>(
-  [...Object.entries(schemas), ...Object.entries(staffSchemas), ...Object.entries(attendanceSchemas)]
+  [...Object.entries(schemas), ...Object.entries(staffSchemas), ...Object.entries(attendanceSchemas), ...Object.entries(settingsSchemas)]
     .filter(([, value]) => typeof value === 'object' && value !== null && 'safeParse' in value)
     .map(([name, value]) => [value, name]),
 );
@@ -55,6 +56,7 @@ const problemDescriptions: Record<number, string> = {
   428: '`idempotency-key-required`: every POST carries an Idempotency-Key.',
   429: 'Too many writes; see Retry-After.',
   500: 'Server error; safe to retry with the same Idempotency-Key.',
+  503: '`center-not-configured`: the center has not completed first-run setup yet.',
 };
 
 export function buildOpenApi() {
@@ -92,6 +94,7 @@ export function buildOpenApi() {
       };
     }
     for (const status of responseStatuses(endpoint)) {
+      if (status === 304) responses[status] = { description: 'Not modified: the If-None-Match header named the current ETag.' };
       if (status >= 400) responses[status] = problemResponse(problemDescriptions[status] ?? 'See `code` in the problem.');
     }
     if (endpoint.body) used.add(endpoint.body);
@@ -175,6 +178,7 @@ function addStaffPaths(paths: Record<string, Record<string, unknown>>, used: Set
     }
     if (endpoint.body || endpoint.query) responses['422'] = problemResponse('The body or query breaks the contract.');
     if (method !== 'GET') responses['429'] = problemResponse('Too many changes from this address.');
+    if (endpoint.problems?.includes(409)) responses['409'] = problemResponse('A conflict: see `code` (`settings-version-conflict`: someone saved since you read; `center-already-configured`).');
     responses['500'] = problemResponse('Something went wrong on the server.');
     const staffPath = `/staff/${path}`;
     paths[staffPath] ??= {};

@@ -13,6 +13,8 @@ import type { AppEnv } from './http/app-env.js';
 import { mountEmbedRoutes } from './http/embed-page.js';
 import { mountEndpoint, type EndpointSupport } from './http/endpoint-route.js';
 import { mountOriginCheck } from './http/origin-check.js';
+import { publicScreenerSettings } from './settings/center-settings.js';
+import { OriginPolicy } from './settings/origin-policy.js';
 import { DEFAULT_IDEMPOTENCY_POLICY, IdempotencyStore, type IdempotencyPolicy } from './http/idempotency-store.js';
 import { problemResponse, ProblemError } from './http/problem.js';
 import { errorKind, jsonLinesToStdout, type RequestLogger } from './http/request-log.js';
@@ -46,8 +48,13 @@ export interface AppOptions {
   readonly db: Database;
   readonly cipher: DataCipher;
   readonly eligibility: EligibilityProvider;
-  /** Center origins allowed to call the API from their pages (same-origin needs no entry). */
+  /**
+   * Center origins allowed to call the API from their pages (same-origin needs no entry): when given
+   * (IOP_ALLOWED_ORIGINS), it overrides the center's saved embedding settings.
+   */
   readonly allowedOrigins?: readonly string[];
+  /** Whether the webhook's signing secret is configured (the settings API says so; never the secret). */
+  readonly webhookSecretConfigured?: boolean;
   /** The previous release's shared staff token: still accepted, deprecated (see README, staff console). */
   readonly staffToken?: string;
   /** The CRM webhook: deliveries go through the jobs table (a transactional outbox). */
@@ -103,6 +110,10 @@ export interface ServerParts {
  */
 export const CARD_PHOTO_BODY_LIMIT_BYTES = 450 * 1024;
 const CARD_PHOTO_ROUTE = new RegExp(`^${API_BASE_PATH}${endpoints.uploadCardPhoto.path.replace('{id}', '[^/]+')}$`);
+
+/** A whole setup document (import) or a large section (sessions, payers): admin-only routes, so room for a big center. */
+export const SETTINGS_BODY_LIMIT_BYTES = 1024 * 1024;
+const SETTINGS_PATH_PREFIX = `${API_BASE_PATH}staff/settings/`;
 
 export const DEFAULT_RULES: BookingRules = { holdMinutes: 5, minimumNoticeMinutes: 60 };
 
@@ -167,7 +178,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 export function createServerParts(options: AppOptions): ServerParts {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? jsonLinesToStdout;
-  const allowed = new Set(options.allowedOrigins ?? []);
+  const origins = new OriginPolicy(options.db, options.allowedOrigins);
   const limiter = new SharedRateLimiter(options.db, options.writesPerMinute ?? 60);
   const idempotencyPolicy = { ...DEFAULT_IDEMPOTENCY_POLICY, ...options.idempotency };
   const jobSettings: JobSettings = {
@@ -249,20 +260,28 @@ export function createServerParts(options: AppOptions): ServerParts {
     // The isolation frame is a page meant to be framed by the center: it sets its own policy.
     if (!c.req.path.startsWith(`${API_BASE_PATH}embed/`)) apiSecurityHeaders(c);
   });
+  // The allowed origins are the center's settings (or IOP_ALLOWED_ORIGINS): read per request through a short cache, so a save needs no restart.
+  const allowedOrigins = async (c: Context<AppEnv>) => {
+    const known = c.get('allowedOrigins');
+    if (known) return known;
+    const current = await origins.current();
+    c.set('allowedOrigins', current);
+    return current;
+  };
   // Before CORS: it answers every origin, which is its whole point.
-  mountOriginCheck(app, API_BASE_PATH, allowed);
+  mountOriginCheck(app, API_BASE_PATH, allowedOrigins);
   app.use(
     `${API_BASE_PATH}*`,
     cors({
-      origin: (origin) => (allowed.has(origin) ? origin : null),
+      origin: async (origin, c) => ((await allowedOrigins(c as Context<AppEnv>)).has(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'DELETE'],
-      allowHeaders: ['content-type', 'idempotency-key', 'authorization'],
-      exposeHeaders: ['location', 'retry-after', 'idempotent-replayed', 'x-request-id'],
+      allowHeaders: ['content-type', 'idempotency-key', 'authorization', 'if-none-match'],
+      exposeHeaders: ['location', 'retry-after', 'idempotent-replayed', 'x-request-id', 'etag'],
       maxAge: 600,
     }),
   );
   app.use(`${API_BASE_PATH}*`, async (c, next) => {
-    if (c.req.method !== 'POST' && c.req.method !== 'DELETE') return next();
+    if (c.req.method !== 'POST' && c.req.method !== 'PUT' && c.req.method !== 'DELETE') return next();
     const decision = await limiter.take(options.clientAddress?.(c) ?? 'unknown', now().getTime());
     if (decision.allowed) return next();
     c.set('route', 'rate-limited');
@@ -292,8 +311,13 @@ export function createServerParts(options: AppOptions): ServerParts {
   const defaultLimitBytes = options.bodyLimitBytes ?? 64 * 1024;
   const defaultBodyLimit = bodyLimit({ maxSize: defaultLimitBytes, onError: tooLarge });
   const cardPhotoBodyLimit = bodyLimit({ maxSize: Math.max(defaultLimitBytes, CARD_PHOTO_BODY_LIMIT_BYTES), onError: tooLarge });
+  const settingsBodyLimit = bodyLimit({ maxSize: Math.max(defaultLimitBytes, SETTINGS_BODY_LIMIT_BYTES), onError: tooLarge });
   app.use(`${API_BASE_PATH}*`, (c, next) =>
-    c.req.method === 'POST' && CARD_PHOTO_ROUTE.test(c.req.path) ? cardPhotoBodyLimit(c, next) : defaultBodyLimit(c, next),
+    c.req.method === 'POST' && CARD_PHOTO_ROUTE.test(c.req.path)
+      ? cardPhotoBodyLimit(c, next)
+      : c.req.path.startsWith(SETTINGS_PATH_PREFIX)
+        ? settingsBodyLimit(c, next)
+        : defaultBodyLimit(c, next),
   );
 
   mountEndpoint(app, API_BASE_PATH, 'listPrograms', async () => ({ status: 200, body: await listPrograms(deps) }), support);
@@ -324,6 +348,7 @@ export function createServerParts(options: AppOptions): ServerParts {
   }, support);
   mountEndpoint(app, API_BASE_PATH, 'uploadCardPhoto', async ({ id, body }) => ({ status: 201, body: await uploadCardPhoto(deps, id, body) }), support);
   mountEndpoint(app, API_BASE_PATH, 'createCallbackRequest', async ({ body }) => ({ status: 201, body: await createCallbackRequest(deps, body) }), support);
+  mountEndpoint(app, API_BASE_PATH, 'getScreenerSettings', async () => ({ status: 200, body: await publicScreenerSettings(options.db) }), support);
   mountEndpoint(app, API_BASE_PATH, 'listAlumniSessions', async ({ query }) => ({ status: 200, body: await listAlumniSessions(deps, query) }), support);
   mountEndpoint(app, API_BASE_PATH, 'createRsvp', async ({ id, body }) => ({ status: 201, body: await createRsvp(deps, id, body) }), support);
   mountEndpoint(app, API_BASE_PATH, 'cancelRsvp', async ({ id, bearerToken }) => {
@@ -331,7 +356,7 @@ export function createServerParts(options: AppOptions): ServerParts {
     return { status: 204 };
   }, support);
   mountAttendance(app, API_BASE_PATH, { db: options.db, cipher: options.cipher, now, publicOrigin: options.publicOrigin }, support);
-  mountEmbedRoutes(app, { apiBasePath: API_BASE_PATH, allowedOrigins: [...allowed], ...(options.embedBundle ? { bundle: options.embedBundle } : {}) });
+  mountEmbedRoutes(app, { apiBasePath: API_BASE_PATH, allowedOrigins, ...(options.embedBundle ? { bundle: options.embedBundle } : {}) });
   mountStaffRoutes(app, API_BASE_PATH, {
     db: options.db,
     cipher: options.cipher,
@@ -340,6 +365,7 @@ export function createServerParts(options: AppOptions): ServerParts {
     publicOrigin: options.publicOrigin,
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
     ...(options.staffWarn ? { warn: options.staffWarn } : {}),
+    settings: { origins, defaultNoticeMinutes: deps.rules.minimumNoticeMinutes, webhookSecretConfigured: options.webhookSecretConfigured ?? options.webhook !== undefined },
   });
 
   app.all(`${API_BASE_PATH}*`, () => problemResponse({ status: 404, code: 'not-found', detail: 'There is no such endpoint.' }));

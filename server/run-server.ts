@@ -81,14 +81,17 @@ export async function runServer(mode: RunMode): Promise<void> {
     db,
     cipher,
     eligibility: eligibility.provider,
-    allowedOrigins: config.allowedOrigins,
+    // Set, IOP_ALLOWED_ORIGINS overrides the center's saved embedding origins; unset, the settings decide.
+    ...(config.allowedOrigins.length ? { allowedOrigins: config.allowedOrigins } : {}),
+    webhookSecretConfigured: config.webhookSecret !== undefined,
     ...(config.staffToken ? { staffToken: config.staffToken } : {}),
     ...(config.publicOrigin ? { publicOrigin: config.publicOrigin } : {}),
     consoleFiles: consoleSiteFiles(),
-    ...(config.webhookUrl && config.webhookSecret
+    // The endpoint is the center's setting (console > settings > embedding), else IOP_WEBHOOK_URL; the secret is the environment's only.
+    ...(config.webhookSecret
       ? {
           webhook: {
-            url: config.webhookUrl,
+            url: async () => (await db.query<{ webhook_url: string | null }>('SELECT webhook_url FROM center WHERE id = 1'))[0]?.webhook_url ?? config.webhookUrl ?? null,
             secret: config.webhookSecret,
             maxAttempts: config.webhookMaxAttempts,
             baseDelayMs: config.webhookBackoffMs,

@@ -22,6 +22,30 @@ export interface AvailabilityWindow {
   readonly trackIds: readonly string[];
 }
 
+/** Extra hours on one date: a window without a weekday. */
+export type ExtraHoursWindow = Omit<AvailabilityWindow, 'day'>;
+
+/** One date that differs from the weekly windows: closed (a holiday) and/or extra hours. */
+export interface DateException {
+  readonly date: string;
+  readonly closed: boolean;
+  readonly extraHours: readonly ExtraHoursWindow[];
+}
+
+/** The weekly windows and the dates that differ from them. */
+export interface Availability {
+  readonly windows: readonly AvailabilityWindow[];
+  readonly overrides: readonly DateException[];
+}
+
+/** The windows that apply on one date: the weekly ones unless the date is closed, plus its extra hours. */
+export function windowsOnDate(availability: Availability, date: string): AvailabilityWindow[] {
+  const day = weekdayOf(date);
+  const override = availability.overrides.find((o) => o.date === date);
+  const weekly = override?.closed ? [] : availability.windows.filter((w) => w.day === day);
+  return [...weekly, ...(override?.extraHours ?? []).map((extra) => ({ ...extra, day }))];
+}
+
 export interface GeneratedSlot {
   readonly id: string;
   readonly windowId: string;
@@ -73,24 +97,28 @@ function slotsOfWindowOnDate(window: AvailabilityWindow, date: string, timeZone:
   return slots;
 }
 
-/** Every slot whose wall date lies between `from` and `to` (inclusive), in start order. */
-export function generateSlots(windows: readonly AvailabilityWindow[], from: string, to: string, timeZone: string): GeneratedSlot[] {
+const asAvailability = (source: readonly AvailabilityWindow[] | Availability): Availability =>
+  'windows' in source ? source : { windows: source, overrides: [] };
+
+/**
+ * Every slot whose wall date lies between `from` and `to` (inclusive), in start order. A closed
+ * date offers only its extra hours; an extra window may overlap a weekly one (both are offered).
+ */
+export function generateSlots(source: readonly AvailabilityWindow[] | Availability, from: string, to: string, timeZone: string): GeneratedSlot[] {
+  const availability = asAvailability(source);
   const slots: GeneratedSlot[] = [];
   for (const date of datesFrom(from, to)) {
-    const day = weekdayOf(date);
-    for (const window of windows) {
-      if (window.day === day) slots.push(...slotsOfWindowOnDate(window, date, timeZone));
-    }
+    for (const window of windowsOnDate(availability, date)) slots.push(...slotsOfWindowOnDate(window, date, timeZone));
   }
   return slots.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.mode < b.mode ? -1 : a.mode > b.mode ? 1 : 0));
 }
 
-/** The slot an id names, or null when no availability window produces it. */
-export function findSlot(windows: readonly AvailabilityWindow[], id: string, timeZone: string): GeneratedSlot | null {
+/** The slot an id names, or null when no availability window produces it (a holiday closes its date). */
+export function findSlot(source: readonly AvailabilityWindow[] | Availability, id: string, timeZone: string): GeneratedSlot | null {
   const parsed = parseSlotId(id);
   if (!parsed) return null;
-  const window = windows.find((w) => w.id === parsed.windowId);
-  if (!window || window.day !== weekdayOf(parsed.date)) return null;
+  const window = windowsOnDate(asAvailability(source), parsed.date).find((w) => w.id === parsed.windowId);
+  if (!window) return null;
   return slotsOfWindowOnDate(window, parsed.date, timeZone).find((slot) => slot.id === id) ?? null;
 }
 

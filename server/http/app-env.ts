@@ -6,5 +6,7 @@ export interface AppEnv {
     route: string;
     /** Class and code of an unexpected error, never its message (it can quote SQL values). */
     errorKind: string;
+    /** Origins allowed to embed the widgets, read once per API request (settings or IOP_ALLOWED_ORIGINS). */
+    allowedOrigins: ReadonlySet<string>;
   };
 }

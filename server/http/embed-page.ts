@@ -71,18 +71,20 @@ export function embedPageHtml(tag: FrameableTag, apiBasePath: string, parentOrig
 
 export interface EmbedOptions {
   readonly apiBasePath: string;
-  readonly allowedOrigins: readonly string[];
+  /** A fixed list, or the current one (the center's settings, read per request). */
+  readonly allowedOrigins: readonly string[] | ((c: Context<AppEnv>) => Promise<ReadonlySet<string>>);
   /** The CDN bundle's bytes (dist/cdn/iop-widgets.js); undefined when it has not been built. */
   readonly bundle?: () => Promise<Uint8Array | string | undefined>;
 }
 
 export function mountEmbedRoutes(app: Hono<AppEnv>, options: EmbedOptions): void {
   const base = `${options.apiBasePath}embed/`;
-  const allowed = new Set(options.allowedOrigins);
+  const source = options.allowedOrigins;
+  const allowedNow = async (c: Context<AppEnv>): Promise<readonly string[]> => (typeof source === 'function' ? [...(await source(c))] : source);
 
-  app.get(`${base}assets/frame.css`, (c) => {
+  app.get(`${base}assets/frame.css`, async (c) => {
     c.set('route', 'embed-asset');
-    frameHeaders(c, options.allowedOrigins);
+    frameHeaders(c, await allowedNow(c));
     c.header('cache-control', 'public, max-age=300');
     return c.body(FRAME_CSS, 200, { 'content-type': 'text/css; charset=utf-8' });
   });
@@ -90,21 +92,22 @@ export function mountEmbedRoutes(app: Hono<AppEnv>, options: EmbedOptions): void
   app.get(`${base}assets/iop-widgets.js`, async (c) => {
     c.set('route', 'embed-asset');
     const bundle = await options.bundle?.();
-    frameHeaders(c, options.allowedOrigins);
+    frameHeaders(c, await allowedNow(c));
     if (bundle === undefined) return c.text('The widget bundle has not been built (npm run build).', 503);
     c.header('cache-control', 'public, max-age=300');
     return c.body(typeof bundle === 'string' ? bundle : new Uint8Array(bundle), 200, { 'content-type': 'text/javascript; charset=utf-8' });
   });
 
-  app.get(`${base}:tag`, (c) => {
+  app.get(`${base}:tag`, async (c) => {
     c.set('route', 'embed-page');
-    frameHeaders(c, options.allowedOrigins);
+    const allowed = await allowedNow(c);
+    frameHeaders(c, allowed);
     const tag = c.req.param('tag') ?? '';
     const url = new URL(c.req.url);
     const parent = url.searchParams.get('parent') ?? '';
     // The parent origin becomes postMessage's target: only a center's own origin (or this one) may be named.
     if (!isFrameable(tag)) return c.text('There is no such widget.', 404);
-    if (parent !== url.origin && !allowed.has(parent)) return c.text('This page may only be embedded by the center\'s own site.', 403);
+    if (parent !== url.origin && !allowed.includes(parent)) return c.text('This page may only be embedded by the center\'s own site.', 403);
     return c.html(embedPageHtml(tag, options.apiBasePath, parent, url.searchParams));
   });
 }

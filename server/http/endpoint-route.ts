@@ -86,6 +86,21 @@ function send(stored: StoredResponse, extraHeaders: Record<string, string> = {})
   return new Response(stored.status === 204 ? null : stored.body, { status: stored.status, headers: { ...stored.headers, ...extraHeaders } });
 }
 
+/** `"<base64url of the SHA-256 of the body>"`: strong, so it is the same on every instance for the same bytes. */
+export async function strongEtag(body: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)));
+  let binary = '';
+  for (const byte of digest) binary += String.fromCharCode(byte);
+  return `"${btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')}"`;
+}
+
+/** RFC 9110 §13.1.2: `*` or a list of entity tags, compared weakly (a W/ prefix is ignored). */
+export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
 function bearerTokenOf(c: Context): string | undefined {
   const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(c.req.header('authorization') ?? '');
   return match?.[1];
@@ -107,7 +122,8 @@ async function readJsonBody(c: Context): Promise<{ ok: true; value: unknown } | 
 export function mountEndpoint<N extends EndpointName>(app: Hono<AppEnv>, basePath: string, name: N, handler: EndpointHandler<N>, support: EndpointSupport): void {
   const definition: EndpointDefinition = endpoints[name];
   const routeLabel = `${definition.method} ${definition.path}`;
-  const cacheControl = definition.personal || definition.method !== 'GET' ? 'no-store' : 'no-cache';
+  const cacheable = definition.method === 'GET' && !definition.personal;
+  const cacheControl = cacheable ? 'no-cache' : 'no-store';
 
   app.on(definition.method, basePath + definition.path.replace('{id}', ':id'), async (c) => {
     c.set('route', routeLabel);
@@ -177,6 +193,15 @@ export function mountEndpoint<N extends EndpointName>(app: Hono<AppEnv>, basePat
         throw error;
       }
       stored = storedProblem(error.problem);
+    }
+    if (cacheable && stored.status === 200) {
+      // A strong validator of the exact bytes: a widget revalidates on its next load (no-cache) and
+      // gets 304 when nothing changed, the new answer the moment an admin saves.
+      const etag = await strongEtag(stored.body);
+      if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) {
+        return new Response(null, { status: 304, headers: { etag, 'cache-control': cacheControl } });
+      }
+      return finish(stored, { etag });
     }
     if (key !== undefined) {
       const replayable: StoredResponse = {

@@ -17,6 +17,12 @@ export const DEMO_CENTER: Center = {
       'Self-pay is welcome. We quote the whole program up front, take 15% off when it is paid in advance, and offer interest-free monthly plans.',
     discountPercent: 15,
     paymentPlans: true,
+    translations: {
+      es: {
+        summary:
+          'Aceptamos pago por cuenta propia. Le damos el precio del programa completo desde el principio, descontamos un 15% si lo paga por adelantado y ofrecemos planes mensuales sin intereses.',
+      },
+    },
   },
 };
 
@@ -56,6 +62,12 @@ export const DEMO_PROGRAMS: SeedProgram[] = [
         price: PRICE,
         description: 'Monday, Wednesday and Friday mornings: group therapy, skills groups and a weekly individual session.',
         location: '1420 Larimer St, Suite 300, Denver, CO',
+        translations: {
+          es: {
+            name: 'IOP de día',
+            description: 'Lunes, miércoles y viernes por la mañana: terapia de grupo, grupos de habilidades y una sesión individual cada semana.',
+          },
+        },
         startWeekday: 1,
         seatCapacity: 12,
       },
@@ -204,6 +216,7 @@ export function demoSessions(seedDate: string, openHouseDate: string): SeedSessi
       topics: ['relapse prevention', 'cravings', 'healthy support networks', 'goals'],
       audience: 'alumni',
       format: 'in-person',
+      translations: { es: { title: 'Grupo de exalumnos (en inglés)', topics: ['prevención de recaídas', 'antojos', 'redes de apoyo sanas', 'metas'] } },
       language: 'en',
       facilitator: { firstName: 'Maya', role: 'Licensed addiction counselor' },
       location: ROOM,

@@ -3,7 +3,10 @@
  * so a center's own edits survive restarts. Runs in one transaction under an advisory lock.
  * JSON goes in as `$n::text::jsonb`: the two drivers serialise a bare JS value for jsonb differently.
  */
+import { CENTER_SETUP_FORMAT, type CenterSetup, type EmbeddingSettings } from '../../src/api/settings-schemas.js';
 import type { Database } from '../db/database.js';
+import { DEFAULT_RULES } from '../app.js';
+import { DEFAULT_SCREENER } from '../settings/center-settings.js';
 import { ruleDatesBetween } from '../../src/domain/session-recurrence.js';
 import { addDays, instantToWallClock } from '../../src/domain/zoned-time.js';
 import { closedHolidays, DEMO_AVAILABILITY, DEMO_CENTER, DEMO_PAYERS, DEMO_PROGRAMS, demoSessions } from './demo-center.js';
@@ -59,15 +62,8 @@ export async function seedDemoCenter(db: Database, now: Date = new Date()): Prom
       ]);
     }
 
-    // Anchored a few weeks back so recurrences are already running when the demo starts.
-    const today = instantToWallClock(now, c.timeZone).date;
-    const seedDate = addDays(today, -28);
-    const year = Number(today.slice(0, 4));
-    const holidays = [...closedHolidays(year), ...closedHolidays(year + 1)];
     let sessionOrder = 0;
-    for (const { id, capacity, joinUrl, skipHolidays, ...details } of demoSessions(seedDate, addDays(today, 24))) {
-      // Only dates the session would meet on are exceptions; anything else would be noise.
-      const exceptions = skipHolidays ? holidays.filter((date) => ruleDatesBetween(details.recurrence, date, date).length > 0) : [];
+    for (const { id, capacity, joinUrl, exceptions, ...details } of demoSessionsAt(now)) {
       await tx.query('INSERT INTO alumni_sessions (id, sort_order, details, capacity, join_url) VALUES ($1, $2, $3::text::jsonb, $4, $5)', [
         id,
         sessionOrder++,
@@ -78,4 +74,40 @@ export async function seedDemoCenter(db: Database, now: Date = new Date()): Prom
     }
     return true;
   });
+}
+
+/** The demo sessions as of `now`, with the holidays they skip as exceptions. */
+function demoSessionsAt(now: Date) {
+  // Anchored a few weeks back so recurrences are already running when the demo starts.
+  const today = instantToWallClock(now, DEMO_CENTER.timeZone).date;
+  const seedDate = addDays(today, -28);
+  const year = Number(today.slice(0, 4));
+  const holidays = [...closedHolidays(year), ...closedHolidays(year + 1)];
+  return demoSessions(seedDate, addDays(today, 24)).map(({ skipHolidays, ...session }) => ({
+    ...session,
+    // Only dates the session would meet on are exceptions; anything else would be noise.
+    exceptions: skipHolidays ? holidays.filter((date) => ruleDatesBetween(session.recurrence, date, date).length > 0) : [],
+  }));
+}
+
+/**
+ * The demo center as a setup document, for `npm run seed-demo -- --replace` on a configured
+ * (staging) database: applied like an import. `embedding` is the database's own, kept as it is.
+ */
+export function demoSetup(now: Date, embedding: EmbeddingSettings): CenterSetup {
+  return {
+    format: CENTER_SETUP_FORMAT,
+    version: 1,
+    profile: DEMO_CENTER,
+    programs: {
+      programs: DEMO_PROGRAMS.map((program) => ({ ...program, tracks: program.tracks.map((track) => ({ ...track })) })),
+    },
+    availability: { windows: DEMO_AVAILABILITY.map((w) => ({ ...w, trackIds: [...w.trackIds] })), overrides: [], minimumNoticeHours: DEFAULT_RULES.minimumNoticeMinutes / 60, bookingHorizonDays: null },
+    payers: { payers: DEMO_PAYERS.map((p) => ({ ...p })) },
+    sessions: {
+      sessions: demoSessionsAt(now).map(({ joinUrl, ...session }) => ({ ...session, ...(joinUrl ? { joinUrl } : {}) })),
+    },
+    screener: DEFAULT_SCREENER,
+    embedding,
+  };
 }

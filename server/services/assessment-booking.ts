@@ -11,20 +11,49 @@ import {
   generateSlots,
   nearestSlots,
   slotLeadsToTrack,
+  type Availability,
   type AvailabilityWindow,
+  type DateException,
   type GeneratedSlot,
 } from '../domain/assessment-slots.js';
-import { daysBetween } from '../../src/domain/zoned-time.js';
+import { addDays, daysBetween } from '../../src/domain/zoned-time.js';
 import { markContractChecked } from '../http/endpoint-route.js';
 import { invalidField, notFound, ProblemError } from '../http/problem.js';
 import { newReferenceCode } from '../../src/domain/reference-code.js';
 import { newRecordId, newToken, sha256Hex } from '../security/secrets.js';
-import { loadCenter } from './center-catalog.js';
+import { centerToday, loadCenter } from './center-catalog.js';
 import type { ServiceDeps } from './service-deps.js';
 
 const MAX_RANGE_DAYS = 92;
 const ALTERNATIVES = 3;
 const ALTERNATIVES_SEARCH_DAYS = 7;
+
+/** The weekly windows and the date overrides (holidays, extra hours). */
+export async function loadAvailability(db: Queryable): Promise<Availability> {
+  const [windows, overrides] = await Promise.all([
+    loadWindows(db),
+    db.query<{ date: string; closed: boolean; extra_hours: DateException['extraHours'] }>('SELECT date, closed, extra_hours FROM assessment_overrides ORDER BY date'),
+  ]);
+  return { windows, overrides: overrides.map((row) => ({ date: row.date, closed: row.closed, extraHours: row.extra_hours })) };
+}
+
+/** The center's minimum notice and booking horizon; null columns keep the server's defaults. */
+export interface SlotRules {
+  readonly minimumNoticeMinutes: number;
+  /** The last date (center's zone) that may be booked; null: no limit. */
+  readonly lastBookableDate: string | null;
+}
+
+export async function loadSlotRules(deps: ServiceDeps, timeZone: string): Promise<SlotRules> {
+  const [row] = await deps.db.query<{ minimum_notice_minutes: number | null; booking_horizon_days: number | null }>(
+    'SELECT minimum_notice_minutes, booking_horizon_days FROM center WHERE id = 1',
+  );
+  const horizon = row?.booking_horizon_days ?? null;
+  return {
+    minimumNoticeMinutes: row?.minimum_notice_minutes ?? deps.rules.minimumNoticeMinutes,
+    lastBookableDate: horizon === null ? null : addDays(centerToday({ timeZone }, deps.now()), horizon),
+  };
+}
 
 async function loadWindows(db: Queryable): Promise<AvailabilityWindow[]> {
   const rows = await db.query<{ id: string; weekday: number; start_time: string; end_time: string; mode: AvailabilityWindow['mode']; slot_minutes: number; track_ids: string[] }>(
@@ -45,12 +74,12 @@ function toWire(slot: GeneratedSlot): AssessmentSlot {
   return { id: slot.id, start: slot.start.toISOString(), end: slot.end.toISOString(), mode: slot.mode, trackIds: [...slot.trackIds] };
 }
 
-function bookable(deps: ServiceDeps, slot: GeneratedSlot): boolean {
-  return slot.start.getTime() >= deps.now().getTime() + deps.rules.minimumNoticeMinutes * 60_000;
+export function bookable(now: Date, rules: SlotRules, slot: GeneratedSlot): boolean {
+  return slot.start.getTime() >= now.getTime() + rules.minimumNoticeMinutes * 60_000 && (rules.lastBookableDate === null || slot.date <= rules.lastBookableDate);
 }
 
-/** Slots not booked, not held by anyone, and far enough ahead. */
-async function freeAmong(deps: ServiceDeps, slots: GeneratedSlot[]): Promise<GeneratedSlot[]> {
+/** Slots not booked, not held by anyone, far enough ahead and within the booking horizon. */
+async function freeAmong(deps: ServiceDeps, slots: GeneratedSlot[], rules: SlotRules): Promise<GeneratedSlot[]> {
   const first = slots[0];
   const last = slots[slots.length - 1];
   if (!first || !last) return [];
@@ -59,7 +88,8 @@ async function freeAmong(deps: ServiceDeps, slots: GeneratedSlot[]): Promise<Gen
     deps.db.query<{ slot_id: string }>('SELECT slot_id FROM slot_holds WHERE expires_at > $1', [deps.now()]),
   ]);
   const taken = new Set([...booked, ...held].map((row) => row.slot_id));
-  return slots.filter((slot) => !taken.has(slot.id) && bookable(deps, slot));
+  const now = deps.now();
+  return slots.filter((slot) => !taken.has(slot.id) && bookable(now, rules, slot));
 }
 
 interface CheckedSlot {
@@ -74,8 +104,8 @@ interface CheckedSlot {
 const generatedSlots = new Map<string, readonly CheckedSlot[]>();
 const GENERATED_SLOTS_KEPT = 32;
 
-function checkedSlots(windows: AvailabilityWindow[], from: string, to: string, timeZone: string): readonly CheckedSlot[] {
-  const key = JSON.stringify([from, to, timeZone, windows]);
+function checkedSlots(availability: Availability, from: string, to: string, timeZone: string): readonly CheckedSlot[] {
+  const key = JSON.stringify([from, to, timeZone, availability]);
   const cached = generatedSlots.get(key);
   if (cached) {
     // Re-inserted: the map's order is then least recently used first.
@@ -83,7 +113,7 @@ function checkedSlots(windows: AvailabilityWindow[], from: string, to: string, t
     generatedSlots.set(key, cached);
     return cached;
   }
-  const slots = generateSlots(windows, from, to, timeZone);
+  const slots = generateSlots(availability, from, to, timeZone);
   const wire = AssessmentSlotList.parse({ timeZone, slots: slots.map(toWire) }).slots;
   const checked = slots.map((slot, i) => ({ slot, wire: wire[i]! }));
   generatedSlots.set(key, checked);
@@ -97,17 +127,17 @@ export async function listAssessmentSlots(deps: ServiceDeps, query: AssessmentSl
   if (span >= MAX_RANGE_DAYS) throw invalidField('/to', `Ask for at most ${MAX_RANGE_DAYS} days at a time.`);
   const center = await loadCenter(deps.db);
   const trackId = query.trackId;
-  const candidates = checkedSlots(await loadWindows(deps.db), query.from, query.to, center.timeZone).filter(
+  const candidates = checkedSlots(await loadAvailability(deps.db), query.from, query.to, center.timeZone).filter(
     ({ slot }) => trackId === undefined || slotLeadsToTrack(slot, trackId),
   );
-  const free = new Set(await freeAmong(deps, candidates.map(({ slot }) => slot)));
+  const free = new Set(await freeAmong(deps, candidates.map(({ slot }) => slot), await loadSlotRules(deps, center.timeZone)));
   // Every slot was parsed through the contract when generated, and the zone with them.
   return markContractChecked({ timeZone: center.timeZone, slots: candidates.filter(({ slot }) => free.has(slot)).map(({ wire }) => wire) });
 }
 
-async function slotTaken(deps: ServiceDeps, slot: GeneratedSlot, code: 'slot-taken' | 'hold-expired', windows: AvailabilityWindow[], timeZone: string): Promise<ProblemError> {
+async function slotTaken(deps: ServiceDeps, slot: GeneratedSlot, code: 'slot-taken' | 'hold-expired', availability: Availability, timeZone: string, rules: SlotRules): Promise<ProblemError> {
   const range = alternativesSearchRange(slot, ALTERNATIVES_SEARCH_DAYS);
-  const free = await freeAmong(deps, generateSlots(windows, range.from, range.to, timeZone));
+  const free = await freeAmong(deps, generateSlots(availability, range.from, range.to, timeZone), rules);
   return new ProblemError({
     status: 409,
     code,
@@ -118,10 +148,11 @@ async function slotTaken(deps: ServiceDeps, slot: GeneratedSlot, code: 'slot-tak
 
 export async function holdAssessmentSlot(deps: ServiceDeps, slotId: string, request: HoldRequest): Promise<Hold> {
   const center = await loadCenter(deps.db);
-  const windows = await loadWindows(deps.db);
+  const windows = await loadAvailability(deps.db);
+  const rules = await loadSlotRules(deps, center.timeZone);
   const slot = findSlot(windows, slotId, center.timeZone);
   if (!slot) throw notFound('This time is not offered.');
-  if (!bookable(deps, slot)) throw await slotTaken(deps, slot, 'slot-taken', windows, center.timeZone);
+  if (!bookable(deps.now(), rules, slot)) throw await slotTaken(deps, slot, 'slot-taken', windows, center.timeZone, rules);
 
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + deps.rules.holdMinutes * 60_000);
@@ -139,7 +170,7 @@ export async function holdAssessmentSlot(deps: ServiceDeps, slotId: string, requ
     );
     return created[0]?.id ?? null;
   });
-  if (holdId === null) throw await slotTaken(deps, slot, 'slot-taken', windows, center.timeZone);
+  if (holdId === null) throw await slotTaken(deps, slot, 'slot-taken', windows, center.timeZone, rules);
   return { id: holdId, slotId: slot.id, token, expiresAt: expiresAt.toISOString() };
 }
 
@@ -147,7 +178,8 @@ type BookingOutcome = { kind: 'booked'; id: string } | { kind: 'slot-taken' } | 
 
 export async function createBooking(deps: ServiceDeps, request: BookingRequest): Promise<Booking> {
   const center = await loadCenter(deps.db);
-  const windows = await loadWindows(deps.db);
+  const windows = await loadAvailability(deps.db);
+  const rules = await loadSlotRules(deps, center.timeZone);
   const slot = findSlot(windows, request.slotId, center.timeZone);
   if (!slot) throw invalidField('/slotId', 'This time is not offered.');
   if (request.trackId !== undefined) {
@@ -155,7 +187,7 @@ export async function createBooking(deps: ServiceDeps, request: BookingRequest):
     if (track.length === 0) throw invalidField('/trackId', 'This track does not exist.');
     if (!slotLeadsToTrack(slot, request.trackId)) throw invalidField('/trackId', 'This time is not for assessments for this track.');
   }
-  if (!bookable(deps, slot)) throw await slotTaken(deps, slot, 'slot-taken', windows, center.timeZone);
+  if (!bookable(deps.now(), rules, slot)) throw await slotTaken(deps, slot, 'slot-taken', windows, center.timeZone, rules);
 
   const now = deps.now();
   const id = newRecordId();
@@ -194,7 +226,7 @@ export async function createBooking(deps: ServiceDeps, request: BookingRequest):
       throw new ProblemError({ status: 409, code: 'track-full', detail: 'This track has no seats left for new admissions.' });
     case 'slot-taken':
     case 'hold-expired':
-      throw await slotTaken(deps, slot, outcome.kind, windows, center.timeZone);
+      throw await slotTaken(deps, slot, outcome.kind, windows, center.timeZone, rules);
     case 'booked':
       return {
         id: outcome.id,

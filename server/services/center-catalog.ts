@@ -1,7 +1,8 @@
 /** The center, its programs and tracks, and its payer contract list. */
-import type { Center, Payer, ProgramList, Track } from '../../src/api/schemas.js';
+import type { Center, Payer, Program, ProgramList, Track } from '../../src/api/schemas.js';
 import type { Queryable } from '../db/database.js';
 import { addDays, instantToWallClock, weekdayOf } from '../../src/domain/zoned-time.js';
+import { ProblemError } from '../http/problem.js';
 import type { ServiceDeps } from './service-deps.js';
 
 /** How many upcoming cohort start dates a track lists. */
@@ -17,7 +18,7 @@ interface CenterRow {
 
 export async function loadCenter(db: Queryable): Promise<Center> {
   const [row] = await db.query<CenterRow & Record<string, unknown>>('SELECT name, phone, time_zone, calendar_title, self_pay FROM center WHERE id = 1');
-  if (!row) throw new Error('The center is not configured: the seed did not run');
+  if (!row) throw centerNotConfigured();
   return {
     name: row.name,
     phone: row.phone,
@@ -27,8 +28,17 @@ export async function loadCenter(db: Queryable): Promise<Center> {
   };
 }
 
+/** A production database before first-run setup: the widgets say the center is not ready, staff see why. */
+export const centerNotConfigured = (): ProblemError =>
+  new ProblemError({
+    status: 503,
+    code: 'center-not-configured',
+    detail: 'This center has not finished setting up yet. An administrator completes the first-run setup in the center console.',
+    headers: { 'retry-after': '300' },
+  });
+
 /** The center's "today", which is what calendar rules are relative to. */
-export function centerToday(center: Center, now: Date): string {
+export function centerToday(center: { readonly timeZone: string }, now: Date): string {
   return instantToWallClock(now, center.timeZone).date;
 }
 
@@ -42,8 +52,8 @@ type TrackDetails = Omit<Track, 'id' | 'timeZone' | 'startDates' | 'seatsLeft'>;
 export async function listPrograms(deps: ServiceDeps): Promise<ProgramList> {
   const center = await loadCenter(deps.db);
   const today = centerToday(center, deps.now());
-  const programs = await deps.db.query<{ id: string; kind: 'iop' | 'family' | 'alumni'; name: string; description: string | null }>(
-    'SELECT id, kind, name, description FROM programs ORDER BY sort_order',
+  const programs = await deps.db.query<{ id: string; kind: 'iop' | 'family' | 'alumni'; name: string; description: string | null; translations: Program['translations'] | null }>(
+    'SELECT id, kind, name, description, translations FROM programs ORDER BY sort_order',
   );
   const tracks = await deps.db.query<{
     id: string;
@@ -64,6 +74,7 @@ export async function listPrograms(deps: ServiceDeps): Promise<ProgramList> {
       name: program.name,
       kind: program.kind,
       ...(program.description ? { description: program.description } : {}),
+      ...(program.translations ? { translations: program.translations } : {}),
       tracks: tracks
         .filter((track) => track.program_id === program.id)
         .map((track) => ({
@@ -97,6 +108,7 @@ export async function findPayer(db: Queryable, id: string): Promise<Payer | null
 
 /** Case-insensitive match on the name or any alias; the list is small enough to filter here. */
 export async function listPayers(deps: ServiceDeps, q: string | undefined): Promise<{ payers: Payer[] }> {
+  await loadCenter(deps.db);
   // Sorted here, not in SQL, so the order does not depend on the database's collation.
   const rows = await deps.db.query<PayerRow & Record<string, unknown>>('SELECT id, name, aliases, member_id_rule, in_network FROM payers');
   rows.sort((a, b) => a.name.localeCompare(b.name, 'en'));

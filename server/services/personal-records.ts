@@ -14,7 +14,7 @@ import type {
 import { evaluate, instrumentSetOfAnswers, invalidItemAnswers, type IntakeAnswers } from '../../src/domain/intake-flow.js';
 import { checkMemberId } from '../../src/domain/member-id.js';
 import { questionnaireResponse, questionnaireResponseProblems } from '../../src/domain/questionnaire-response.js';
-import { parseResultThresholds } from '../../src/domain/screening-result.js';
+import { parseResultThresholds, type ResultThresholds } from '../../src/domain/screening-result.js';
 import type { EligibilityAnswer } from '../eligibility/eligibility-provider.js';
 import { invalidField, notFound, ProblemError } from '../http/problem.js';
 import { enqueueJob } from '../jobs/job-queue.js';
@@ -54,7 +54,9 @@ export async function createIntake(deps: ServiceDeps, sent: IntakeRequest): Prom
     });
   }
   const set = instrumentSetOfAnswers(answers);
-  const thresholds = parseResultThresholds(sent.thresholds ? JSON.stringify(sent.thresholds) : undefined);
+  // The center's saved thresholds when an admin set them (console > settings > screener); else what the widget sent.
+  const [saved] = await deps.db.query<{ screener: { thresholds: ResultThresholds } | null }>('SELECT screener FROM center WHERE id = 1');
+  const thresholds = saved?.screener ? saved.screener.thresholds : parseResultThresholds(sent.thresholds ? JSON.stringify(sent.thresholds) : undefined);
   const own = evaluate(set, answers, thresholds);
   const differing = disagreements(sent, own);
   if (differing > 0) deps.report({ event: 'intake-recomputed', disagreements: differing });

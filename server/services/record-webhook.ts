@@ -43,7 +43,8 @@ export async function signWebhookBody(secret: string, body: string, unixSeconds:
 }
 
 export interface WebhookOptions {
-  readonly url: string;
+  /** Fixed, or read at each delivery (the center's saved endpoint, then IOP_WEBHOOK_URL); null: nowhere to send. */
+  readonly url: string | (() => Promise<string | null>);
   readonly secret: string;
   readonly fetch?: typeof fetch;
   readonly maxAttempts?: number;
@@ -72,10 +73,13 @@ export function webhookDelivery(options: WebhookOptions, now: () => Date = () =>
   const baseDelayMs = options.baseDelayMs ?? 5_000;
   return {
     async run(payload, job) {
+      const url = typeof options.url === 'string' ? options.url : await options.url();
+      // No endpoint saved (any more): the record is in the staff queue either way.
+      if (url === null) return;
       const event = { type: String(payload.type) as RecordType, id: String(payload.id) };
       const body = JSON.stringify(event);
       const signature = await signWebhookBody(options.secret, body, Math.floor(now().getTime() / 1000));
-      const response = await send(options.url, {
+      const response = await send(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature, [DELIVERY_HEADER]: `job-${job.id}` },
         body,

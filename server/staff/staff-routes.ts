@@ -39,6 +39,7 @@ import {
 } from '../../src/api/staff-schemas.js';
 import { parseReferenceCode } from '../../src/domain/reference-code.js';
 import { mountAttendanceStaffRoutes } from '../attendance/attendance-routes.js';
+import { mountSettingsRoutes, type SettingsSupport } from '../settings/settings-routes.js';
 import type { Database } from '../db/database.js';
 import type { AppEnv } from '../http/app-env.js';
 import { fieldErrors } from '../http/field-errors.js';
@@ -86,6 +87,8 @@ export interface StaffSupport {
   readonly centerName?: string;
   readonly clientAddress?: (c: Context) => string;
   readonly warn?: (message: string) => void;
+  /** The admin settings API (issue 12). */
+  readonly settings: SettingsSupport;
 }
 
 export const SESSION_COOKIE = 'iop_staff_session';
@@ -136,6 +139,28 @@ export const STAFF_ACCESS = {
   'GET attendance/sessions/{id}/roster': FACILITATORS,
   'POST attendance/sessions/{id}/marks': FACILITATORS,
   'GET attendance/letters': FACILITATORS,
+  // A center's own setup (issue 12); handlers in server/settings/settings-routes.ts.
+  'GET settings': ADMIN,
+  'POST settings/first-run': ADMIN,
+  'GET settings/history': ADMIN,
+  'GET settings/profile': ADMIN,
+  'PUT settings/profile': ADMIN,
+  'GET settings/programs': ADMIN,
+  'PUT settings/programs': ADMIN,
+  'GET settings/availability': ADMIN,
+  'PUT settings/availability': ADMIN,
+  'POST settings/availability/preview': ADMIN,
+  'GET settings/payers': ADMIN,
+  'PUT settings/payers': ADMIN,
+  'GET settings/sessions': ADMIN,
+  'PUT settings/sessions': ADMIN,
+  'GET settings/screener': ADMIN,
+  'PUT settings/screener': ADMIN,
+  'GET settings/embedding': ADMIN,
+  'PUT settings/embedding': ADMIN,
+  'GET settings/export': ADMIN,
+  'POST settings/import/preview': ADMIN,
+  'POST settings/import': ADMIN,
   // The previous release's routes, for integrations moving to tokens.
   'GET {kind}': HEALTH,
   'GET {kind}/{id}': HEALTH,
@@ -308,7 +333,9 @@ export function mountStaffRoutes(app: Hono<AppEnv>, basePath: string, support: S
 
   // ---- identity ----------------------------------------------------------------------------------
 
-  route('GET setup', async () => answer(SetupStatus, { needsFirstAdmin: !(await hasActiveAdmin(db)) }));
+  route('GET setup', async () =>
+    answer(SetupStatus, { needsFirstAdmin: !(await hasActiveAdmin(db)), centerConfigured: (await db.query('SELECT 1 FROM center WHERE id = 1')).length > 0 }),
+  );
 
   const identityRefusal = async (c: Context, error: unknown, action: 'sign-in-failed') => {
     if (!(error instanceof IdentityError)) throw error;
@@ -557,7 +584,9 @@ export function mountStaffRoutes(app: Hono<AppEnv>, basePath: string, support: S
     });
   });
 
-  mountAttendanceStaffRoutes({ route, audit, answer: (schema, value, status) => answer(schema, value as never, status), queryOf, bodyOf, idParam: (c) => idParam(c) }, { db, cipher, now });
+  const kit = { route, audit, answer: (schema: z.ZodMiniType, value: unknown, status?: number) => answer(schema, value as never, status), queryOf, bodyOf, idParam: (c: Context) => idParam(c) };
+  mountAttendanceStaffRoutes(kit, { db, cipher, now });
+  mountSettingsRoutes(kit, { db, now }, support.settings);
 
   // ---- the previous release's routes (kept for integrations; now audited) -------------------------
 

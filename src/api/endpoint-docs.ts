@@ -24,6 +24,7 @@ export const endpointDocs: Record<EndpointName, EndpointDocs> = {
   listAlumniSessions: { summary: 'Alumni, family and peer sessions with recurrence rules, exceptions and counts in range.' },
   createRsvp: { summary: 'RSVP to one occurrence; waitlisted when full.' },
   cancelRsvp: { summary: 'Cancel an RSVP with the token it returned (Authorization: Bearer <token>).' },
+  getScreenerSettings: { summary: "The center's screener settings: instruments, result thresholds (validated cut-offs only), crisis lines, quick-exit address." },
   checkIn: {
     summary: 'Check in to the RSVP\'s occurrence with the code the facilitator shows (from 15 minutes before the start to the end). Refusals: check-in-outside-window, check-in-wrong-code, check-in-already-done, check-in-no-rsvp.',
   },

@@ -125,6 +125,13 @@ export const endpoints = {
     bearer: true,
     problems: [401],
   },
+  // A center's own setup (issue 12): the screener's instruments, thresholds, crisis lines and quick exit.
+  getScreenerSettings: {
+    method: 'GET',
+    path: 'screener-settings',
+    response: s.PublicScreenerSettings,
+    success: [200],
+  },
   // Proof of attendance (issue 18): the RSVP's token proves the record is the person's own.
   checkIn: {
     method: 'POST',
@@ -192,7 +199,8 @@ export const needsIdempotencyKey = (definition: EndpointDefinition): boolean => 
  * Every status an endpoint can answer, from its definition: success; 404 for a path id; 400, 413,
  * 415 and 422 for a body (malformed JSON or key, too large, not JSON, breaks the contract); 422
  * for a query; 409 (same key still in progress), 422 (same key, other body) and 428 (no key) for
- * a POST; 429 for any write; the endpoint's own problems; 500.
+ * a POST; 429 for any write; 304 for a public read (ETag); the endpoint's own problems; 500; 503 before
+ * first-run setup (`center-not-configured`).
  */
 export function responseStatuses(definition: EndpointDefinition): number[] {
   const statuses = new Set<number>(definition.success);
@@ -202,6 +210,9 @@ export function responseStatuses(definition: EndpointDefinition): number[] {
   if (definition.body) add(400, 413, 415, 422);
   if (needsIdempotencyKey(definition)) add(409, 422, 428);
   if (definition.method !== 'GET') add(429);
-  add(...(definition.problems ?? []), 500);
+  // Public reads carry a strong ETag and answer 304 to a matching If-None-Match.
+  if (definition.method === 'GET' && !definition.personal) add(304);
+  // 503 center-not-configured: a production database before first-run setup.
+  add(...(definition.problems ?? []), 500, 503);
   return [...statuses].sort((a, b) => a - b);
 }

@@ -95,6 +95,11 @@ export const ProblemCode = z.enum([
   'check-in-wrong-code',
   'check-in-already-done',
   'check-in-no-rsvp',
+  // A center's own setup (issue 12): an empty production database answers public reads with this
+  // until an administrator completes first-run setup; a stale settings save; first-run run twice.
+  'center-not-configured',
+  'settings-version-conflict',
+  'center-already-configured',
 ]);
 
 export const FieldError = z.object({
@@ -131,6 +136,20 @@ export const Price = z.object({
   currency: Currency,
 });
 
+/**
+ * What the center wrote for patients, in Spanish: every field optional, so a widget in `locale="es"`
+ * shows the Spanish text where given and the English text otherwise. Public answers carry it through.
+ */
+export const TrackTranslation = z.object({ name: z.optional(ShortText), description: z.optional(Text(2000)), location: z.optional(ShortText) });
+export const ProgramTranslation = z.object({ name: z.optional(ShortText), description: z.optional(Text(2000)) });
+export const SessionTranslation = z.object({
+  title: z.optional(ShortText),
+  description: z.optional(Text(4000)),
+  topics: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(60)))),
+  location: z.optional(ShortText),
+});
+export const SelfPayTranslation = z.object({ summary: z.optional(Text(2000)) });
+
 export const Track = z.object({
   id: Id,
   name: ShortText,
@@ -148,13 +167,17 @@ export const Track = z.object({
   price: z.optional(Price),
   description: z.optional(Text(2000)),
   location: z.optional(ShortText),
+  translations: z.optional(z.object({ es: z.optional(TrackTranslation) })),
 });
+
+export const ProgramKind = z.enum(['iop', 'family', 'alumni']);
 
 export const Program = z.object({
   id: Id,
   name: ShortText,
-  kind: z.enum(['iop', 'family', 'alumni']),
+  kind: ProgramKind,
   description: z.optional(Text(2000)),
+  translations: z.optional(z.object({ es: z.optional(ProgramTranslation) })),
   tracks: z.array(Track),
 });
 
@@ -162,6 +185,7 @@ export const SelfPay = z.object({
   summary: Text(2000),
   discountPercent: z.optional(z.number().check(z.gte(0), z.lte(100))),
   paymentPlans: z.boolean(),
+  translations: z.optional(z.object({ es: z.optional(SelfPayTranslation) })),
 });
 
 export const Center = z.object({
@@ -427,6 +451,14 @@ export const Recurrence = z.union([
     until: z.optional(CalendarDate),
   }),
   z.object({
+    kind: z.literal('monthly-day'),
+    /** Day of the month, 1-31; a month without that day (the 31st in June) has no meeting. */
+    dayOfMonth: wholeNumber().check(z.gte(1), z.lte(31)),
+    start: WallTime,
+    startDate: CalendarDate,
+    until: z.optional(CalendarDate),
+  }),
+  z.object({
     kind: z.literal('once'),
     date: CalendarDate,
     start: WallTime,
@@ -450,6 +482,7 @@ export const AlumniSession = z.object({
   facilitator: z.object({ firstName: z.string().check(z.minLength(1), z.maxLength(40)), role: ShortText }),
   /** In-person address; online sessions share their link only after an RSVP. */
   location: z.optional(ShortText),
+  translations: z.optional(z.object({ es: z.optional(SessionTranslation) })),
   durationMinutes: wholeNumber().check(z.gte(15), z.lte(480)),
   timeZone: TimeZone,
   recurrence: Recurrence,
@@ -483,6 +516,58 @@ export const Rsvp = z.object({
   token: z.string().check(z.minLength(16), z.maxLength(128)),
   joinUrl: z.optional(SafeUrl),
 });
+
+
+// ---------------------------------------------------------------------------------------------
+// Screener settings (issue 12): the center's choices, public (no health data)
+// ---------------------------------------------------------------------------------------------
+
+export const ScreenerInstrument = z.enum(['audit-c', 'audit', 'dast-10', 'phq-9', 'gad-7', 'asq']);
+
+/**
+ * The screener's result thresholds. Only the validated cut-offs (DOMAIN.md) are choices, never an
+ * arbitrary number; null switches a rule off. Safety flags (ASQ acuity) come from the answers alone.
+ */
+export const ScreenerThresholds = z.object({
+  /** PHQ-9 item 9 above 0 (the published safety path) also means "please get help now"; null: ASQ acuity alone. */
+  getHelpNowPhq9Item9: z.nullable(z.literal(1)),
+  withdrawalOnSeizuresOrDts: z.boolean(),
+  withdrawalOnRecentSymptoms: z.boolean(),
+  withdrawalOnDailyUse: z.boolean(),
+  /** AUDIT item 6 ("drink first thing in the morning") at least: 1 less than monthly, 2 monthly, 3 weekly, 4 daily. */
+  withdrawalAuditMorningDrink: z.nullable(z.literal([1, 2, 3, 4])),
+  /** AUDIT risk zones II, III, IV start at 8, 16, 20. */
+  higherLevelAudit: z.nullable(z.literal([8, 16, 20])),
+  /** DAST-10 moderate 3, substantial 6, severe 9. */
+  higherLevelDast10: z.nullable(z.literal([3, 6, 9])),
+  /** PHQ-9 mild 5, moderate 10, moderately severe 15, severe 20. */
+  higherLevelPhq9: z.nullable(z.literal([5, 10, 15, 20])),
+  /** GAD-7 mild 5, moderate 10, severe 15. */
+  higherLevelGad7: z.nullable(z.literal([5, 10, 15])),
+  higherLevelOnSafetyConcern: z.boolean(),
+});
+
+/** A crisis line the center adds to the screener's "get help now" page (988 is always shown). */
+export const CrisisLine = z.object({
+  name: ShortText,
+  phone: z.optional(Phone),
+  /** A number that takes text messages, when different or text-only; short codes (741741) too. */
+  text: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{3,20}$/))),
+  url: z.optional(SafeUrl),
+  translations: z.optional(z.object({ es: z.optional(z.object({ name: z.optional(ShortText) })) })),
+});
+
+/** `GET screener-settings`: what the intake screener needs of the center (defaults until an admin saves them). */
+export const PublicScreenerSettings = z.object({
+  /** Which instruments the screener asks, in order. */
+  instruments: z.array(ScreenerInstrument).check(z.minLength(1), z.maxLength(6)),
+  thresholds: ScreenerThresholds,
+  crisisLines: z.array(CrisisLine).check(z.maxLength(10)),
+  /** Where the quick-exit button goes (https only). */
+  quickExitUrl: SafeUrl,
+});
+export type ScreenerThresholds = z.infer<typeof ScreenerThresholds>;
+export type PublicScreenerSettings = z.infer<typeof PublicScreenerSettings>;
 
 // ---------------------------------------------------------------------------------------------
 // Types

@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import * as a from './attendance-schemas.js';
+import * as cs from './settings-schemas.js';
 import * as s from './staff-schemas.js';
 
 export interface StaffEndpoint {
@@ -17,6 +18,8 @@ export interface StaffEndpoint {
   readonly success: number;
   /** Reads or returns health data: every call leaves an audit row. */
   readonly personal?: boolean;
+  /** Statuses of the route's own rules, e.g. 409 for a stale settings save. */
+  readonly problems?: readonly number[];
 }
 
 export const staffEndpoints: Record<string, StaffEndpoint> = {
@@ -50,6 +53,28 @@ export const staffEndpoints: Record<string, StaffEndpoint> = {
   'GET attendance/sessions/{id}/roster': { summary: 'Who RSVPed to an occurrence and their attendance.', query: a.OccurrenceQuery, response: a.Roster, success: 200, personal: true },
   'POST attendance/sessions/{id}/marks': { summary: 'Mark arrival, leaving or not attended by hand.', body: a.AttendanceMark, response: a.AttendanceRecord, success: 200, personal: true },
   'GET attendance/letters': { summary: 'Attendance letters issued.', response: a.IssuedLetterList, success: 200 },
+  // A center's own setup (issue 12): admin only; every save audited and versioned (server/settings/).
+  'GET settings': { summary: "Whether the center is configured, the setup revision and each section's version.", response: cs.SettingsOverview, success: 200 },
+  'POST settings/first-run': { summary: 'First-run setup of an unconfigured center (409 center-already-configured otherwise).', body: cs.FirstRunRequest, response: cs.SettingsOverview, success: 201, problems: [409] },
+  'GET settings/history': { summary: 'Saved versions of the settings, newest first: who, when, how, and the value saved.', query: cs.SettingsHistoryQuery, response: cs.SettingsHistory, success: 200 },
+  'GET settings/profile': { summary: 'Center profile and self-pay prices.', response: cs.ProfileState, success: 200 },
+  'PUT settings/profile': { summary: 'Save the center profile (409 settings-version-conflict when the version moved).', body: cs.ProfileSave, response: cs.ProfileState, success: 200, problems: [409] },
+  'GET settings/programs': { summary: 'Programs and tracks.', response: cs.ProgramsState, success: 200 },
+  'PUT settings/programs': { summary: 'Save programs and tracks.', body: cs.ProgramsSave, response: cs.ProgramsState, success: 200, problems: [409] },
+  'GET settings/availability': { summary: 'Assessment availability: weekly windows, date overrides, minimum notice, booking horizon.', response: cs.AvailabilityState, success: 200 },
+  'PUT settings/availability': { summary: 'Save assessment availability.', body: cs.AvailabilitySave, response: cs.AvailabilityState, success: 200, problems: [409] },
+  'POST settings/availability/preview': { summary: 'The next 14 days of slots an unsaved availability draft would offer.', body: cs.AvailabilityPreviewRequest, response: cs.AvailabilityPreview, success: 200 },
+  'GET settings/payers': { summary: 'The in-network list: payers, aliases, member-id rules.', response: cs.PayersState, success: 200 },
+  'PUT settings/payers': { summary: 'Save the payer list.', body: cs.PayersSave, response: cs.PayersState, success: 200, problems: [409] },
+  'GET settings/sessions': { summary: 'Alumni, family and peer sessions.', response: cs.SessionsState, success: 200 },
+  'PUT settings/sessions': { summary: 'Save the sessions.', body: cs.SessionsSave, response: cs.SessionsState, success: 200, problems: [409] },
+  'GET settings/screener': { summary: 'Screener instruments, result thresholds, crisis lines, quick-exit address.', response: cs.ScreenerState, success: 200 },
+  'PUT settings/screener': { summary: 'Save the screener settings.', body: cs.ScreenerSave, response: cs.ScreenerState, success: 200, problems: [409] },
+  'GET settings/embedding': { summary: 'Allowed embedding origins (and whether IOP_ALLOWED_ORIGINS overrides them) and the webhook endpoint.', response: cs.EmbeddingState, success: 200 },
+  'PUT settings/embedding': { summary: 'Save the allowed origins and the webhook endpoint (takes effect without a restart).', body: cs.EmbeddingSave, response: cs.EmbeddingState, success: 200, problems: [409] },
+  'GET settings/export': { summary: 'The whole setup as one JSON document (a download).', response: cs.CenterSetup, success: 200 },
+  'POST settings/import/preview': { summary: 'Validate a setup document: the changes it would make, or 422 with the path of every problem.', body: cs.ImportPreviewRequest, response: cs.ImportPreview, success: 200 },
+  'POST settings/import': { summary: 'Apply a setup document in one transaction; 409 when the revision moved, 422 when invalid (nothing changed).', body: cs.ImportRequest, response: cs.ImportResult, success: 200, problems: [409] },
   'GET {kind}': { summary: 'Deprecated (previous release): list records of one kind.', query: s.StaffListQuery, response: s.StaffRecordList, success: 200, personal: true },
   'GET {kind}/{id}': { summary: 'Deprecated (previous release): one record, decrypted.', response: s.StaffRecord, success: 200, personal: true },
   'GET eligibility-checks/{id}/card-photos/{photoId}': { summary: 'Deprecated (previous release): one card photo.', media: 'image/*', success: 200, personal: true },

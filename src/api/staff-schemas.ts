@@ -31,7 +31,11 @@ export const EnrolOptionsRequest = z.object({ inviteToken: z.string().check(z.mi
 /** WebAuthn options JSON for @simplewebauthn/browser, and the ceremony the answer belongs to. */
 export const CeremonyOptions = z.object({ ceremonyId: Id, options: z.record(z.string(), z.unknown()) });
 export const CeremonyAnswer = z.object({ ceremonyId: Id, response: z.record(z.string(), z.unknown()) });
-export const SetupStatus = z.object({ needsFirstAdmin: z.boolean() });
+export const SetupStatus = z.object({
+  needsFirstAdmin: z.boolean(),
+  /** False on a fresh production database until an administrator completes first-run setup (POST settings/first-run). */
+  centerConfigured: z.boolean(),
+});
 
 export const StaffAccount = z.object({
   id: Id,

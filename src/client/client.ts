@@ -118,6 +118,9 @@ export function createClient(options: ClientOptions) {
       let response: Response;
       try {
         response = await doFetch(url, { ...init, signal: combined });
+        // Public reads carry an ETag. The browser's own cache turns the server's 304 into the cached 200;
+        // a 304 reaches this code only from a fetch layer that revalidated on its own: ask once in full.
+        if (response.status === 304 && init.method === 'GET') response = await doFetch(url, { ...init, cache: 'reload', signal: combined });
       } catch {
         throw failure();
       }

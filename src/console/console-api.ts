@@ -4,17 +4,41 @@
  * shared staff contract. Health data it returns lives in memory only: nothing here caches or stores.
  */
 import type * as z from 'zod/mini';
+import * as cs from '../api/settings-schemas.js';
 import * as s from '../api/staff-schemas.js';
+
+/** A problem's field errors: a JSON Pointer into the request body and what to do about it. */
+export interface ProblemFieldError {
+  pointer: string;
+  detail: string;
+}
 
 export class ConsoleApiError extends Error {
   override readonly name = 'ConsoleApiError';
   constructor(
     readonly status: number,
     readonly detail: string | undefined,
+    /** The problem's `code`, e.g. `settings-version-conflict`. */
+    readonly code?: string,
+    /** 422: every invalid field, by pointer. */
+    readonly errors: readonly ProblemFieldError[] = [],
   ) {
     super(`staff API answered ${status}`);
   }
 }
+
+/** Settings sections with a plain read and save (`settings/<section>`), and the schemas of both. */
+const sectionSchemas = {
+  profile: cs.ProfileState,
+  programs: cs.ProgramsState,
+  availability: cs.AvailabilityState,
+  payers: cs.PayersState,
+  sessions: cs.SessionsState,
+  screener: cs.ScreenerState,
+  embedding: cs.EmbeddingState,
+} as const;
+export type SectionStates = { [K in keyof typeof sectionSchemas]: z.infer<(typeof sectionSchemas)[K]> };
+export type SectionValues = { [K in keyof SectionStates]: SectionStates[K]['value'] };
 
 export interface AuditFilter {
   action?: s.AuditAction | undefined;
@@ -49,14 +73,19 @@ export class ConsoleApi {
       ...(options.signal ? { signal: options.signal } : {}),
     });
     if (!response.ok) {
-      let detail: string | undefined;
+      let problem: { detail?: unknown; code?: unknown; errors?: unknown } = {};
       try {
-        detail = ((await response.json()) as { detail?: string }).detail;
+        problem = (await response.json()) as typeof problem;
       } catch {
-        detail = undefined;
+        problem = {};
       }
       if (response.status === 401 && !path.startsWith('sign-in') && !path.startsWith('enrol')) this.onSignedOut();
-      throw new ConsoleApiError(response.status, detail);
+      const errors = Array.isArray(problem.errors)
+        ? problem.errors.flatMap((error: { pointer?: unknown; detail?: unknown }) =>
+            typeof error?.pointer === 'string' ? [{ pointer: error.pointer, detail: typeof error.detail === 'string' ? error.detail : '' }] : [],
+          )
+        : [];
+      throw new ConsoleApiError(response.status, typeof problem.detail === 'string' ? problem.detail : undefined, typeof problem.code === 'string' ? problem.code : undefined, errors);
     }
     return response;
   }
@@ -102,4 +131,17 @@ export class ConsoleApi {
   revokeToken = async (id: string) => void (await this.#request('DELETE', `tokens/${id}`));
   audit = (filter: AuditFilter, signal?: AbortSignal) => this.#json(s.AuditList, 'GET', `audit${query({ ...filter })}`, { signal });
   readonly auditExportUrl = (format: 'fhir' | 'csv', filter: AuditFilter) => `${this.base}audit/export${query({ format, ...filter })}`;
+
+  settings = (signal?: AbortSignal) => this.#json(cs.SettingsOverview, 'GET', 'settings', { signal });
+  firstRun = (body: cs.FirstRunRequest) => this.#json(cs.SettingsOverview, 'POST', 'settings/first-run', { body });
+  section = <K extends keyof SectionStates>(section: K, signal?: AbortSignal): Promise<SectionStates[K]> =>
+    this.#json(sectionSchemas[section], 'GET', `settings/${section}`, { signal }) as Promise<SectionStates[K]>;
+  /** Saves a whole section over the version it was read at; 409 `settings-version-conflict` when someone saved since. */
+  saveSection = <K extends keyof SectionStates>(section: K, version: number, value: SectionValues[K]): Promise<SectionStates[K]> =>
+    this.#json(sectionSchemas[section], 'PUT', `settings/${section}`, { body: { version, value } }) as Promise<SectionStates[K]>;
+  previewAvailability = (draft: cs.AvailabilitySettings, signal?: AbortSignal) => this.#json(cs.AvailabilityPreview, 'POST', 'settings/availability/preview', { body: { draft }, signal });
+  settingsHistory = (section: cs.SettingsSection | undefined, signal?: AbortSignal) => this.#json(cs.SettingsHistory, 'GET', `settings/history${query({ section, limit: '50' })}`, { signal });
+  readonly exportUrl = () => `${this.base}settings/export`;
+  importPreview = (setup: unknown) => this.#json(cs.ImportPreview, 'POST', 'settings/import/preview', { body: { setup } });
+  importSetup = (revision: number, setup: unknown) => this.#json(cs.ImportResult, 'POST', 'settings/import', { body: { revision, setup } });
 }

@@ -1,6 +1,6 @@
 /**
  * When alumni, family and peer sessions meet: the contract's `Recurrence` (weekly every 1-4 weeks,
- * monthly on the nth or last weekday, once) minus exception dates, as occurrences in the center's
+ * monthly on the nth or last weekday, monthly on a day of the month, once) minus exception dates, as occurrences in the center's
  * IANA zone. One implementation for the browser and the reference server (which checks that an
  * RSVP names a real occurrence), so the two can never disagree about a date.
  *
@@ -13,6 +13,7 @@ import { addDays, daysBetween, daysInMonth, instantToWallClock, steadyOffsetMsOn
 export type SessionRecurrence =
   | { readonly kind: 'weekly'; readonly interval: number; readonly day: number; readonly start: string; readonly startDate: string; readonly until?: string }
   | { readonly kind: 'monthly-nth'; readonly nth: number; readonly day: number; readonly start: string; readonly startDate: string; readonly until?: string }
+  | { readonly kind: 'monthly-day'; readonly dayOfMonth: number; readonly start: string; readonly startDate: string; readonly until?: string }
   | { readonly kind: 'once'; readonly date: string; readonly start: string };
 
 /** What expansion needs of a session; the contract's `AlumniSession` fits. */
@@ -62,6 +63,14 @@ export function nthWeekdayOfMonth(date: string, nth: number, weekday: number): s
   return day <= length ? `${date.slice(0, 8)}${String(day).padStart(2, '0')}` : undefined;
 }
 
+/**
+ * The given day of the month containing `date`; undefined when the month is shorter (the 31st in
+ * April, the 30th in February): such a month has no meeting, as RFC 5545 BYMONTHDAY does.
+ */
+export function dayOfMonthIn(date: string, dayOfMonth: number): string | undefined {
+  return dayOfMonth <= daysInMonth(date) ? `${date.slice(0, 8)}${String(dayOfMonth).padStart(2, '0')}` : undefined;
+}
+
 function nextMonth(date: string): string {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
@@ -81,6 +90,8 @@ export function ruleMatches(recurrence: SessionRecurrence, date: string): boolea
     }
     case 'monthly-nth':
       return withinBounds(date, recurrence.startDate, recurrence.until) && nthWeekdayOfMonth(date, recurrence.nth, recurrence.day) === date;
+    case 'monthly-day':
+      return withinBounds(date, recurrence.startDate, recurrence.until) && Number(date.slice(8, 10)) === recurrence.dayOfMonth;
   }
 }
 
@@ -104,7 +115,7 @@ export function ruleDatesBetween(recurrence: SessionRecurrence, from: string, to
     return dates;
   }
   for (let month = `${first.slice(0, 8)}01`; month <= last; month = nextMonth(month)) {
-    const date = nthWeekdayOfMonth(month, recurrence.nth, recurrence.day);
+    const date = recurrence.kind === 'monthly-day' ? dayOfMonthIn(month, recurrence.dayOfMonth) : nthWeekdayOfMonth(month, recurrence.nth, recurrence.day);
     if (date !== undefined && date >= first && date <= last) dates.push(date);
   }
   return dates;
@@ -188,7 +199,7 @@ export function firstRuleDate(recurrence: SessionRecurrence): string | undefined
     const first = nextWeekday(recurrence.startDate, recurrence.day);
     return recurrence.until === undefined || first <= recurrence.until ? first : undefined;
   }
-  // Within 13 months a 5th weekday always turns up; `until` may cut it off first.
+  // Within 13 months a 5th weekday (or a 31st) always turns up; `until` may cut it off first.
   const horizon = addDays(recurrence.startDate, 400);
   return ruleDatesBetween(recurrence, recurrence.startDate, recurrence.until !== undefined && recurrence.until < horizon ? recurrence.until : horizon)[0];
 }
@@ -204,11 +215,12 @@ const utcStamp = (instant: Date) => instant.toISOString().replace(/[-:]/g, '').r
  */
 export function seriesRrule(recurrence: SessionRecurrence, timeZone: string): string | undefined {
   if (recurrence.kind === 'once') return undefined;
-  const day = RFC_DAYS[recurrence.day];
   const parts =
     recurrence.kind === 'weekly'
-      ? ['FREQ=WEEKLY', ...(recurrence.interval > 1 ? [`INTERVAL=${recurrence.interval}`] : []), `BYDAY=${day}`]
-      : ['FREQ=MONTHLY', `BYDAY=${recurrence.nth}${day}`];
+      ? ['FREQ=WEEKLY', ...(recurrence.interval > 1 ? [`INTERVAL=${recurrence.interval}`] : []), `BYDAY=${RFC_DAYS[recurrence.day]}`]
+      : recurrence.kind === 'monthly-day'
+        ? ['FREQ=MONTHLY', `BYMONTHDAY=${recurrence.dayOfMonth}`]
+        : ['FREQ=MONTHLY', `BYDAY=${recurrence.nth}${RFC_DAYS[recurrence.day]}`];
   if (recurrence.until !== undefined) {
     parts.push(`UNTIL=${utcStamp(wallTimeToInstant(recurrence.until, recurrence.start, timeZone, 'shift-forward')!)}`);
   }

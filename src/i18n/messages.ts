@@ -16,6 +16,7 @@ export type SharedMessage =
   | 'reference'
   | 'referenceHint'
   | 'originRefused'
+  | 'originRefusedFix'
   | 'originRefusedVisitor';
 
 export const sharedMessages: Catalog<SharedMessage> = {
@@ -33,8 +34,9 @@ export const sharedMessages: Catalog<SharedMessage> = {
     language: 'Language',
     reference: 'Your reference:',
     referenceHint: 'Please give it if you call us.',
-    originRefused:
-      'This page is not set up to use the center’s online forms yet: the center’s server ({api}) does not accept requests from {origin}. If you manage this website, add {origin} to IOP_ALLOWED_ORIGINS on that server and restart it.',
+    originRefused: 'This page is not set up to use the center’s online forms yet: the center’s server ({api}) does not accept requests from {origin}.',
+    originRefusedFix:
+      'If you manage this website: sign in to the center console at {console}, open Settings, then Embedding, and add {origin} to the websites allowed to show the forms. If the server is started with IOP_ALLOWED_ORIGINS, add it there instead; that setting wins.',
     originRefusedVisitor: 'If you came here for help, please call the center. If you are in crisis, call or text 988.',
   },
   es: {
@@ -51,8 +53,9 @@ export const sharedMessages: Catalog<SharedMessage> = {
     language: 'Idioma',
     reference: 'Su número de referencia:',
     referenceHint: 'Por favor, menciónelo si nos llama.',
-    originRefused:
-      'Esta página todavía no está configurada para usar los formularios en línea del centro: el servidor del centro ({api}) no acepta solicitudes de {origin}. Si usted administra este sitio web, agregue {origin} a IOP_ALLOWED_ORIGINS en ese servidor y reinícielo.',
+    originRefused: 'Esta página todavía no está configurada para usar los formularios en línea del centro: el servidor del centro ({api}) no acepta solicitudes de {origin}.',
+    originRefusedFix:
+      'Si usted administra este sitio web: inicie sesión en la consola del centro en {console}, abra Configuración y luego Inserción en sitios web, y agregue {origin} a los sitios que pueden mostrar los formularios. Si el servidor se inicia con IOP_ALLOWED_ORIGINS, agréguelo allí; esa opción tiene prioridad.',
     originRefusedVisitor: 'Si vino a buscar ayuda, por favor llame al centro. Si está en crisis, llame o envíe un mensaje de texto al 988.',
   },
 };

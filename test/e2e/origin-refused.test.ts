@@ -2,7 +2,8 @@
  * A web admin pastes the README's snippet on a site whose origin the API does not allow yet. Both
  * modes fail in the browser (CORS refuses the inline widget's requests, `frame-ancestors` the
  * frame), which looks like a lost connection; each widget must instead say what is wrong and how
- * to fix it (IOP_ALLOWED_ORIGINS).
+ * to fix it (the console's Embedding settings, or IOP_ALLOWED_ORIGINS where the server is started with it),
+ * in the widget's language.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -57,11 +58,35 @@ describe('a page whose origin the API does not allow', () => {
         await problem.waitFor();
         const text = (await problem.textContent())!.replace(/\s+/g, ' ');
         assert.match(text, new RegExp(`does not accept requests from ${host.origin.replace(/\./g, '\\.')}`), tag);
-        assert.match(text, /add .* to IOP_ALLOWED_ORIGINS on that server/, tag);
+        assert.match(text, new RegExp(`center console at ${api.origin.replace(/\./g, '\\.')}/console/, open Settings, then Embedding, and add`), tag);
+        assert.match(text, /IOP_ALLOWED_ORIGINS/, tag);
         assert.doesNotMatch((await page.locator(tag).evaluate((el) => el.shadowRoot!.textContent))!, /offline/i, tag);
         assert.equal(await page.locator(`${tag} iframe`).count(), 0, `${tag}: no refused frame`);
       }
-      assert.ok(warnings.some((warning) => warning.includes('IOP_ALLOWED_ORIGINS')), 'a console hint for the web admin');
+      assert.ok(warnings.some((warning) => warning.includes('Settings, Embedding')), 'a console hint for the web admin');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says it in Spanish on a Spanish page', async () => {
+    host.page(
+      '/no-permitido.html',
+      `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Centro</title>
+<script type="module" src="${api.origin}/dist/cdn/iop-widgets.js"></script></head>
+<body><iop-schedule-picker api-base="${api.apiBase}"></iop-schedule-picker></body></html>`,
+    );
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${host.origin}/no-permitido.html`);
+      const problem = page.locator('iop-schedule-picker [part="setup-problem"]');
+      await problem.waitFor();
+      assert.equal(await problem.getAttribute('lang'), 'es');
+      const text = (await problem.textContent())!.replace(/\s+/g, ' ');
+      assert.match(text, new RegExp(`no acepta solicitudes de ${host.origin.replace(/\./g, '\\.')}`));
+      assert.match(text, /abra Configuración y luego Inserción en sitios web/);
+      assert.doesNotMatch(text, /conexión/);
     } finally {
       await context.close();
     }

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import ICAL from 'ical.js';
 import { calendarFile, parseCalendarFile } from '../../src/domain/calendar-file.js';
 import { seriesCalendarEvent, occurrenceCalendarEvent } from '../../src/domain/session-calendar.js';
 import {
   expandOccurrences,
+  firstRuleDate,
   isHappeningNow,
   nextOccurrences,
   occurrenceOn,
@@ -90,6 +92,38 @@ describe('recurrence rules', () => {
     assert.deepEqual(ruleDatesBetween(firstSaturday, '2026-01-01', '2026-12-31'), ['2026-03-07', '2026-04-04']);
   });
 
+  it('meets monthly on a day of the month, and not at all in a month without that day (RFC 5545 BYMONTHDAY)', () => {
+    const on31st: SessionRecurrence = { kind: 'monthly-day', dayOfMonth: 31, start: '18:00', startDate: '2026-01-01' };
+    assert.deepEqual(ruleDatesBetween(on31st, '2026-01-01', '2026-12-31'), ['2026-01-31', '2026-03-31', '2026-05-31', '2026-07-31', '2026-08-31', '2026-10-31', '2026-12-31']);
+    // 2028 is a leap year: the 29th of February exists then, not in 2027.
+    const on29th: SessionRecurrence = { kind: 'monthly-day', dayOfMonth: 29, start: '09:00', startDate: '2027-01-15', until: '2028-03-01' };
+    assert.deepEqual(ruleDatesBetween(on29th, '2027-01-01', '2028-12-31').filter((d) => d.slice(5, 7) === '02'), ['2028-02-29']);
+    assert.equal(ruleDatesBetween(on29th, '2027-01-01', '2028-12-31').at(-1), '2028-02-29', 'until cuts it off');
+    const on15th = session({ kind: 'monthly-day', dayOfMonth: 15, start: '18:00', startDate: '2026-03-01' }, { exceptions: ['2026-04-15'] });
+    assert.deepEqual(expandOccurrences([on15th], range('2026-03-01T00:00:00Z', '2026-06-01T00:00:00Z')).map((o) => o.date), ['2026-03-15', '2026-05-15']);
+    assert.equal(occursOn(on15th.recurrence, on15th.exceptions, '2026-03-16'), false);
+    assert.equal(firstRuleDate({ kind: 'monthly-day', dayOfMonth: 31, start: '18:00', startDate: '2026-02-01' }), '2026-03-31');
+    assert.equal(seriesRrule(on31st, 'America/Denver'), 'FREQ=MONTHLY;BYMONTHDAY=31');
+  });
+
+  it('agrees with ical.js on every day of the month for two years from any start date', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 31 }), date, (dayOfMonth, startDate) => {
+        const rule: SessionRecurrence = { kind: 'monthly-day', dayOfMonth, start: '18:00', startDate };
+        const end = addDays(startDate, 730);
+        const first = firstRuleDate(rule);
+        const ours = ruleDatesBetween(rule, startDate, end);
+        assert.equal(ours[0], first);
+        if (first === undefined) return;
+        const iterator = ICAL.Recur.fromString(seriesRrule(rule, 'UTC')!).iterator(ICAL.Time.fromDateString(first));
+        const theirs: string[] = [];
+        for (let next = iterator.next(); next && next.toString() <= end; next = iterator.next()) theirs.push(next.toString());
+        assert.deepEqual(ours, theirs);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('leaves out exception dates and keeps one-off sessions on their date', () => {
     const weekly = session({ kind: 'weekly', interval: 1, day: 4, start: '18:00', startDate: '2026-11-01' }, { exceptions: ['2026-11-26'] });
     const found = expandOccurrences([weekly], range('2026-11-15T00:00:00Z', '2026-12-05T00:00:00Z'));
@@ -130,6 +164,13 @@ const recurrence: fc.Arbitrary<SessionRecurrence> = fc.oneof(
     kind: fc.constant('monthly-nth' as const),
     nth: fc.constantFrom(-1, 1, 2, 3, 4, 5),
     day: fc.integer({ min: 0, max: 6 }),
+    start: wallTime,
+    startDate: date,
+    until: fc.option(date, { nil: undefined }),
+  }),
+  fc.record({
+    kind: fc.constant('monthly-day' as const),
+    dayOfMonth: fc.integer({ min: 1, max: 31 }),
     start: wallTime,
     startDate: date,
     until: fc.option(date, { nil: undefined }),
@@ -185,7 +226,7 @@ describe('recurrence properties', () => {
     fc.assert(
       fc.property(recurrence, (rule) => {
         const dates = ruleDatesBetween(rule, '2025-01-01', '2027-12-31');
-        if (rule.kind === 'once') return;
+        if (rule.kind === 'once' || rule.kind === 'monthly-day') return;
         for (const d of dates) assert.equal(weekdayOf(d), rule.day);
         if (rule.kind === 'monthly-nth') assert.equal(new Set(dates.map((d) => d.slice(0, 7))).size, dates.length);
       }),
@@ -206,6 +247,7 @@ function readRuleDates(dtstart: string, rrule: string, until: string): string[] 
     for (let d = start; d <= until; d = addDays(d, 7 * Number(parts.INTERVAL ?? 1))) dates.push(d);
     return dates;
   }
+  if (parts.BYMONTHDAY) return datesFrom(start, until).filter((d) => Number(d.slice(8)) === Number(parts.BYMONTHDAY));
   const [, nth, day] = /^(-?\d)([A-Z]{2})$/.exec(parts.BYDAY!)!;
   for (const d of datesFrom(start, until)) {
     if (RFC_DAYS[weekdayOf(d)] !== day) continue;
@@ -223,6 +265,7 @@ describe('series calendar files', () => {
     { kind: 'weekly', interval: 2, day: 3, start: '18:00', startDate: '2026-01-05' },
     { kind: 'monthly-nth', nth: 5, day: 1, start: '19:00', startDate: '2026-01-01' },
     { kind: 'monthly-nth', nth: -1, day: 4, start: '18:00', startDate: '2026-01-01' },
+    { kind: 'monthly-day', dayOfMonth: 30, start: '18:00', startDate: '2026-01-01' },
   ] as SessionRecurrence[]) {
     it(`parses back to the same occurrences (${seriesRrule(rule, 'America/Denver')})`, () => {
       const group = { ...session(rule), location: 'Community Room; 1420 Larimer St', exceptions: ['2026-03-30', '2026-03-26', '2026-04-01', '2026-07-04'] };

@@ -116,6 +116,27 @@ describe('generateSlots', () => {
     assert.equal(findSlot(windows, slotId('w1', '2026-03-02', '08:30'), 'America/Denver'), null, 'off the slot grid');
   });
 
+  it('closes a holiday, adds extra hours on a date, and finds slots by id only where the date offers them', () => {
+    const availability = {
+      windows: [window(1, '08:00', '10:00'), window(3, '08:00', '10:00')],
+      overrides: [
+        { date: '2026-03-02', closed: true, extraHours: [] },
+        { date: '2026-03-04', closed: true, extraHours: [{ id: 'late', start: '17:00', end: '18:00', mode: 'video' as const, slotMinutes: 30, trackIds: ['t1'] }] },
+        { date: '2026-03-07', closed: false, extraHours: [{ id: 'sat', start: '10:00', end: '11:00', mode: 'phone' as const, slotMinutes: 60, trackIds: [] }] },
+      ],
+    };
+    const slots = generateSlots(availability, '2026-03-02', '2026-03-09', 'America/Denver');
+    assert.deepEqual(
+      slots.map((s) => `${s.date} ${s.time} ${s.windowId}`),
+      ['2026-03-04 17:00 late', '2026-03-04 17:30 late', '2026-03-07 10:00 sat', '2026-03-09 08:00 w1', '2026-03-09 09:00 w1'],
+    );
+    assert.equal(findSlot(availability, slotId('w1', '2026-03-02', '08:00'), 'America/Denver'), null, 'the holiday');
+    assert.equal(findSlot(availability, slotId('w3', '2026-03-04', '08:00'), 'America/Denver'), null, 'closed, extra hours only');
+    assert.equal(findSlot(availability, slotId('late', '2026-03-04', '17:30'), 'America/Denver')?.mode, 'video');
+    assert.equal(findSlot(availability, slotId('sat', '2026-03-14', '10:00'), 'America/Denver'), null, 'extra hours belong to their date');
+    assert.equal(findSlot(availability.windows, slotId('w1', '2026-03-02', '08:00'), 'America/Denver')?.time, '08:00', 'without overrides, as before');
+  });
+
   it('offers the nearest other slots, in start order', () => {
     const slots = generateSlots([window(1, '08:00', '18:00')], '2026-03-02', '2026-03-02', 'America/Denver');
     const target = slots[4]!;

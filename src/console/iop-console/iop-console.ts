@@ -17,11 +17,13 @@ import '../record-view/record-view.js';
 import '../staff-admin/staff-admin.js';
 import '../audit-log/audit-log.js';
 import '../attendance/attendance-desk.js';
+import '../center-setup/center-setup.js';
+import { setupMessages } from '../setup.messages.js';
 
 /** Who runs alumni and peer sessions: the attendance desk (check-in codes, marks, letters issued). */
 const FACILITATOR_ROLES: readonly string[] = ['admin', 'alumni'];
 
-type View = { name: 'queue' } | { name: 'record'; kind: RecordKind; id: string } | { name: 'staff' } | { name: 'audit' } | { name: 'attendance' };
+type View = { name: 'queue' } | { name: 'record'; kind: RecordKind; id: string } | { name: 'staff' } | { name: 'audit' } | { name: 'attendance' } | { name: 'setup' };
 
 export class IopConsole extends LitElement {
   static override styles = [consoleStyles];
@@ -40,9 +42,24 @@ export class IopConsole extends LitElement {
 
   #t = (key: ConsoleMessage, params: Record<string, string | number> = {}) => translate(consoleMessages, this.locale, key, params);
 
+  /** @internal Whether the signed-in administrator was already sent to first-run setup. */
+  #setupChecked = false;
+
   override updated(): void {
     document.documentElement.lang = this.locale;
     document.title = this.#t('title');
+    const state = this.session.state;
+    if (state.phase !== 'signed-in') this.#setupChecked = false;
+    else if (!this.#setupChecked && state.principal.role === 'admin') {
+      // An unconfigured center (a fresh production install) opens on its first-run setup.
+      this.#setupChecked = true;
+      void this.api
+        .setup()
+        .then(({ centerConfigured }) => {
+          if (!centerConfigured) this.view = { name: 'setup' };
+        })
+        .catch(() => undefined);
+    }
   }
 
   #onLocale(event: Event): void {
@@ -95,6 +112,7 @@ export class IopConsole extends LitElement {
       return html`<iop-record-view .api=${this.api} .locale=${this.locale} .kind=${view.kind} .recordId=${view.id} @iop-record-closed=${() => this.#go({ name: 'queue' })}></iop-record-view>`;
     if (view.name === 'staff' && role === 'admin') return html`<iop-staff-admin .api=${this.api} .locale=${this.locale}></iop-staff-admin>`;
     if (view.name === 'audit' && role === 'admin') return html`<iop-audit-log .api=${this.api} .locale=${this.locale}></iop-audit-log>`;
+    if (view.name === 'setup' && role === 'admin') return html`<iop-center-setup .api=${this.api} .locale=${this.locale}></iop-center-setup>`;
     if (view.name === 'attendance' && FACILITATOR_ROLES.includes(role)) return html`<iop-attendance-desk .locale=${this.locale}></iop-attendance-desk>`;
     return html`<iop-work-queue .api=${this.api} .locale=${this.locale} .staffRole=${role} @iop-record-opened=${this.#onRecordOpened}></iop-work-queue>`;
   }
@@ -128,7 +146,8 @@ export class IopConsole extends LitElement {
                       <button type="button" class="secondary" aria-current=${current('attendance')} @click=${() => this.#go({ name: 'attendance' })}>${this.#t('navAttendance')}</button>
                       ${principal.role === 'admin'
                         ? html`<button type="button" class="secondary" aria-current=${current('staff')} @click=${() => this.#go({ name: 'staff' })}>${this.#t('navStaff')}</button>
-                            <button type="button" class="secondary" aria-current=${current('audit')} @click=${() => this.#go({ name: 'audit' })}>${this.#t('navAudit')}</button>`
+                            <button type="button" class="secondary" aria-current=${current('audit')} @click=${() => this.#go({ name: 'audit' })}>${this.#t('navAudit')}</button>
+                            <button type="button" class="secondary" aria-current=${current('setup')} @click=${() => this.#go({ name: 'setup' })}>${translate(setupMessages, this.locale, 'navSetup')}</button>`
                         : null}
                     </div>
                   </nav>`

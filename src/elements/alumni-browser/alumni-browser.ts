@@ -38,6 +38,7 @@ import { ResourceController } from '../shared/resource-controller.js';
 import { alumniBrowserMessages, knownTopics, type AlumniBrowserMessage } from './alumni-browser.messages.js';
 import { alumniBrowserStyles } from './alumni-browser.styles.js';
 import './my-attendance.js';
+import { localizedText } from '../../domain/center-text.js';
 
 
 type View = 'list' | 'week';
@@ -45,6 +46,8 @@ type Screen = { kind: 'browse' } | { kind: 'detail'; sessionId: string; date: st
 
 interface Prepared {
   list: AlumniSessionList;
+  /** The language the sessions were localised in. */
+  locale: string;
   sessions: Map<string, AlumniSession>;
   index: OccurrenceIndex<Occurrence>;
   topics: string[];
@@ -332,15 +335,19 @@ export class IopAlumniBrowser extends IopWidgetElement {
   }
 
   private prepare(list: AlumniSessionList): Prepared {
-    if (this.prepared?.list === list) return this.prepared;
+    const locale = this.settings.locale;
+    if (this.prepared?.list === list && this.prepared.locale === locale) return this.prepared;
     const range = { from: this.loadedAt, to: new Date(this.loadedAt.getTime() + this.rangeDays * DAY_MS) };
-    const occurrences = expandOccurrences(list.sessions, range);
+    // Titles, topics and places in the reader's language where the center gave them; search and topic filters use the same words.
+    const sessions = list.sessions.map((session) => localizedText(session, locale));
+    const occurrences = expandOccurrences(sessions, range);
     this.prepared = {
       list,
-      sessions: new Map(list.sessions.map((session) => [session.id, session])),
-      index: indexOccurrences(list.sessions, occurrences),
-      topics: valuesPresent(list.sessions, 'topics'),
-      languages: valuesPresent(list.sessions, 'languages'),
+      locale,
+      sessions: new Map(sessions.map((session) => [session.id, session])),
+      index: indexOccurrences(sessions, occurrences),
+      topics: valuesPresent(sessions, 'topics'),
+      languages: valuesPresent(sessions, 'languages'),
     };
     return this.prepared;
   }

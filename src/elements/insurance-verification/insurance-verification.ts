@@ -45,6 +45,7 @@ import { CardPhotoController, photoBase64, type CardSide } from './card-photo-co
 import { EligibilityCheckController } from './eligibility-check-controller.js';
 import { insuranceMessages, type InsuranceMessage } from './insurance-verification.messages.js';
 import { insuranceVerificationStyles } from './insurance-verification.styles.js';
+import { localizedText } from '../../domain/center-text.js';
 
 
 type Step = InsuranceStep;
@@ -567,7 +568,10 @@ export class IopInsuranceVerification extends IopWidgetElement {
   private pricedTracks(): Track[] {
     const state = this.programs.state;
     if (state.status !== 'ready') return [];
-    return state.value.programs.filter((program) => program.kind === 'iop').flatMap((program) => program.tracks.filter((track) => track.price));
+    const locale = this.settings.locale;
+    return state.value.programs
+      .filter((program) => program.kind === 'iop')
+      .flatMap((program) => program.tracks.filter((track) => track.price).map((track) => localizedText(track, locale)));
   }
 
   private selectedTrack(): Track | undefined {
@@ -1152,7 +1156,7 @@ export class IopInsuranceVerification extends IopWidgetElement {
   private renderSelfPay(): TemplateResult {
     const state = this.programs.state;
     const center = state.status === 'ready' ? state.value.center : undefined;
-    const selfPay = center?.selfPay;
+    const selfPay = center?.selfPay && localizedText(center.selfPay, this.settings.locale);
     return html`
       ${this.heading(this.t('selfPayHeading'))}
       ${selfPay

@@ -24,6 +24,7 @@ import { ResourceController, type ResourceState } from '../shared/resource-contr
 import { HoldCountdown } from './hold-countdown.js';
 import { scheduleMessages, type ScheduleMessage } from './schedule-picker.messages.js';
 import { schedulePickerStyles } from './schedule-picker.styles.js';
+import { localizedText } from '../../domain/center-text.js';
 
 
 /** Everything a person chose or typed: kept in an encrypted, short-lived draft so a reload loses nothing. */
@@ -203,7 +204,8 @@ export class IopSchedulePicker extends IopWidgetElement {
 
   private get tracks(): Track[] {
     if (this.programs.state.status !== 'ready') return [];
-    return this.programs.state.value.programs.filter((p) => p.kind === 'iop').flatMap((p) => p.tracks);
+    const locale = this.settings.locale;
+    return this.programs.state.value.programs.filter((p) => p.kind === 'iop').flatMap((p) => p.tracks.map((track) => localizedText(track, locale)));
   }
 
   private get chosenTrack(): Track | undefined {

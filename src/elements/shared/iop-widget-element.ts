@@ -36,8 +36,10 @@ export abstract class IopWidgetElement extends LitElement {
     const apiBase = this.settings.config?.apiBase;
     if (!origin || !apiBase) return undefined;
     const locale = this.settings.locale;
+    const api = new URL(apiBase, location.href).origin;
     return html`<div class="notice" role="alert" part="setup-problem" lang=${locale}>
-      <p>${translate(sharedMessages, locale, 'originRefused', { origin, api: new URL(apiBase, location.href).origin })}</p>
+      <p>${translate(sharedMessages, locale, 'originRefused', { origin, api })}</p>
+      <p>${translate(sharedMessages, locale, 'originRefusedFix', { origin, console: `${api}/console/` })}</p>
       <p>${translate(sharedMessages, locale, 'originRefusedVisitor')}</p>
     </div>`;
   }

@@ -4,7 +4,8 @@ import { isCrossOrigin } from '../../domain/frame-messages.js';
 import type { ConfigController, ConfigurableHost } from './config-controller.js';
 
 /**
- * A widget on a page whose origin the API does not accept (IOP_ALLOWED_ORIGINS) fails in both modes:
+ * A widget on a page whose origin the API does not accept (the console's Embedding settings, or
+ * IOP_ALLOWED_ORIGINS) fails in both modes:
  * CORS refuses its requests inline, `frame-ancestors` refuses its frame. The browser reports both
  * like a lost connection. When the API is on another origin, this asks the API once per page
  * whether this page's origin is allowed, so the widget can say what is wrong and who can fix it.
@@ -34,7 +35,7 @@ export class OriginCheckController implements ReactiveController {
       // For the web admin, in the console too; an origin and an address are not personal data.
       console.warn(
         `${this.host.localName}: the API at ${new URL(apiBase, location.href).origin} does not accept this page's origin ${this.refusedOrigin}. ` +
-          `Add it to IOP_ALLOWED_ORIGINS on the API server.`,
+          `Add it in the center console (Settings, Embedding), or to IOP_ALLOWED_ORIGINS if the API server is started with it.`,
       );
       this.host.requestUpdate();
     });

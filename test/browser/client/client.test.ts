@@ -139,3 +139,33 @@ describe('client over real HTTP', () => {
     expect(JSON.stringify(error)).not.to.contain('Zebulon');
   });
 });
+
+describe('client and cache validators (ETag) on the reference API', () => {
+  it('gets the parsed list when the browser revalidates and the server answers 304', async () => {
+    const client = createClient({ apiBase: '/api/iop/', retry: false });
+    const first = await client.listPrograms();
+    const again = await client.listPrograms();
+    expect(again).to.deep.equal(first);
+    // The second exchange carried headers only: Chromium sent If-None-Match and got 304, then used its cached body.
+    const timings = performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/api/iop/programs')) as PerformanceResourceTiming[];
+    const last = timings.at(-1)!;
+    expect(timings.length).to.be.at.least(2);
+    expect(last.encodedBodySize).to.be.greaterThan(1000);
+    expect(last.transferSize).to.be.greaterThan(0);
+    expect(last.transferSize).to.be.lessThan(last.encodedBodySize);
+  });
+
+  it('asks once in full when a fetch layer of its own surfaces a 304', async () => {
+    const etag = (await fetch('/api/iop/payers')).headers.get('etag')!;
+    const seen: number[] = [];
+    // A layer that revalidates with its own validator unless told to reload (as a service worker might).
+    const revalidating: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init?.cache === 'reload' ? init : { ...init, headers: { ...(init?.headers as Record<string, string>), 'if-none-match': etag } });
+      seen.push(response.status);
+      return response;
+    };
+    const list = await createClient({ apiBase: '/api/iop/', retry: false, fetch: revalidating }).listPayers();
+    expect(seen).to.deep.equal([304, 200]);
+    expect(list.payers.length).to.be.greaterThan(5);
+  });
+});

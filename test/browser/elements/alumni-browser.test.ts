@@ -88,6 +88,27 @@ describe('<iop-alumni-browser> browsing', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the Spanish session titles the center gave with locale="es", and the English ones on an English page', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const { sessions } = await api.listAlumniSessions({ from: today, to });
+    const translated = sessions.find((session) => session.translations?.es?.title && session.translations.es.title !== session.title);
+    expect(translated, 'the demo center gives a session a Spanish title').to.not.equal(undefined);
+    const spanishTitle = translated!.translations!.es!.title!;
+
+    const es = await fixture<IopAlumniBrowser>(html`<iop-alumni-browser api-base=${API} locale="es"></iop-alumni-browser>`);
+    await waitUntil(() => root(es).querySelector('.results'), 'sessions load', { timeout: 10000 });
+    const titles = () => [...root(es).querySelectorAll('.session-title')].map((node) => node.textContent);
+    expect(titles()).to.include(spanishTitle);
+    expect(titles()).to.not.include(translated!.title);
+    await expect(es).to.be.accessible();
+
+    const en = await browser();
+    const englishTitles = [...root(en).querySelectorAll('.session-title')].map((node) => node.textContent);
+    expect(englishTitles).to.include(translated!.title);
+    expect(englishTitles).to.not.include(spanishTitle);
+  });
+
   it('filters by format and language with counts, searches text, and shows an empty state', async () => {
     const el = await browser();
     root(el).querySelector('details')!.open = true;

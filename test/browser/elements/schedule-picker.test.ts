@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import type { AssessmentSlot } from '../../../src/api/schemas.js';
+import type { AssessmentSlot, ProgramList } from '../../../src/api/schemas.js';
 import { createClient } from '../../../src/client/client.js';
 import { registerClient } from '../../../src/client/shared-clients.js';
 import '../../../src/elements/schedule-picker/schedule-picker.js';
@@ -107,6 +107,24 @@ describe('<iop-schedule-picker> track step', () => {
     expect(one(el, 'h2')!.textContent).to.equal('Elija un horario del programa');
     expect(textOf(el)).to.contain('lunes, miércoles y viernes');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<iop-schedule-picker> center text in Spanish', () => {
+  it('shows the Spanish track names the center gave with locale="es", and the English ones on an English page', async () => {
+    const list = (await (await fetch('/api/iop/programs')).json()) as ProgramList;
+    const tracks = list.programs.filter((program) => program.kind === 'iop').flatMap((program) => program.tracks);
+    const translated = tracks.filter((track) => track.translations?.es?.name);
+    expect(translated.length, 'the demo center gives some tracks a Spanish name').to.be.greaterThan(0);
+
+    const es = await fixture<IopSchedulePicker>(html`<iop-schedule-picker api-base="/api/iop/" storage="memory" locale="es"></iop-schedule-picker>`);
+    await settle(es, () => all(es, '[part="track-card"]').length > 0, 'tracks load');
+    expect(all(es, '[part="track-card"] h3').map((h) => h.textContent)).to.deep.equal(tracks.map((track) => track.translations?.es?.name ?? track.name));
+    await expect(es).to.be.accessible();
+
+    const en = await fixture<IopSchedulePicker>(html`<iop-schedule-picker api-base="/api/iop/" storage="memory" locale="en"></iop-schedule-picker>`);
+    await settle(en, () => all(en, '[part="track-card"]').length > 0, 'tracks load');
+    expect(all(en, '[part="track-card"] h3').map((h) => h.textContent)).to.deep.equal(tracks.map((track) => track.name));
   });
 });
 

@@ -48,7 +48,8 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-export async function openTestDatabase(backend: Backend, clock: TestClock): Promise<TestDatabase> {
+/** `seed: false`: an empty database, as a production start finds it (no center until first-run setup). */
+export async function openTestDatabase(backend: Backend, clock: TestClock, { seed = true } = {}): Promise<TestDatabase> {
   let db: Database;
   let dropSchema = async () => {};
   if (backend === 'postgres') {
@@ -66,7 +67,7 @@ export async function openTestDatabase(backend: Backend, clock: TestClock): Prom
     db = await openPgliteDatabase();
   }
   await applyMigrations(db, migrationsFromDisk());
-  await seedDemoCenter(db, clock.now());
+  if (seed) await seedDemoCenter(db, clock.now());
   return {
     db,
     truncate: () => db.exec(TRUNCATE_RECORDS_SQL),
