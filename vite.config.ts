@@ -1,6 +1,8 @@
-// Two builds from one config (see scripts/build.mjs):
+// Builds from one config (see scripts/build.mjs):
 //   default mode: per-entry ES modules in dist/, runtime dependencies left to the host's bundler;
-//   mode `cdn`:   dist/cdn/iop-widgets.js, everything bundled, for a plain <script type="module">;
+//   mode `cdn`:   dist/cdn/iop-widgets.js, the loader for a plain <script type="module">, which imports
+//                 each element's module (dist/cdn/chunks/, hashed, everything bundled) when its tag appears;
+//   mode `cdn-all`: dist/cdn/iop-widgets.all.js, every element in one file;
 //   mode `console`: dist/console/console.js, the staff console served at /console/, everything bundled.
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
@@ -21,7 +23,8 @@ const external = (id: string) => runtime.some((dep) => id === dep || id.startsWi
 
 export default defineConfig(({ mode }) => {
   const staffConsole = mode === 'console';
-  const cdn = mode === 'cdn' || staffConsole;
+  const cdnAll = mode === 'cdn-all';
+  const cdn = mode === 'cdn' || cdnAll || staffConsole;
   return {
     // No public/ folder to copy into a library build.
     publicDir: false,
@@ -36,8 +39,10 @@ export default defineConfig(({ mode }) => {
       reportCompressedSize: false,
       lib: staffConsole
         ? { entry: { console: 'src/console/console-app.ts' }, formats: ['es'] }
+        : cdnAll
+        ? { entry: { 'iop-widgets.all': 'src/index.ts' }, formats: ['es'] }
         : cdn
-        ? { entry: { 'iop-widgets': 'src/index.ts' }, formats: ['es'] }
+        ? { entry: { 'iop-widgets': 'src/elements/autoloader.ts' }, formats: ['es'] }
         : { entry: entries, formats: ['es'] },
       rolldownOptions: {
         external: cdn ? [] : external,
@@ -46,7 +51,7 @@ export default defineConfig(({ mode }) => {
           minify: true,
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
-          ...(cdn ? { codeSplitting: false } : {}),
+          ...(staffConsole || cdnAll ? { codeSplitting: false } : {}),
         },
       },
     },

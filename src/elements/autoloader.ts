@@ -1,0 +1,62 @@
+/**
+ * The CDN entry, `dist/cdn/iop-widgets.js`: a small loader that defines each element the first time
+ * its tag is on the page (as the autoloaders of Shoelace and Web Awesome do), so a page downloads
+ * only the widgets it shows, plus the chunks they share. A page with no tag downloads nothing more.
+ * Chunk addresses are relative to this module, so the loader works from any origin, under a strict
+ * policy (no inline script, no eval). `dist/cdn/iop-widgets.all.js` still defines everything at once.
+ */
+const elementModules: Record<string, () => Promise<unknown>> = {
+  'iop-provider': () => import('./provider/provider.js'),
+  'iop-intake-screener': () => import('./intake-screener/intake-screener.js'),
+  'iop-schedule-picker': () => import('./schedule-picker/schedule-picker.js'),
+  'iop-insurance-verification': () => import('./insurance-verification/insurance-verification.js'),
+  'iop-alumni-browser': () => import('./alumni-browser/alumni-browser.js'),
+};
+const selector = Object.keys(elementModules).join(',');
+/** The four widgets (frame-messages.ts `frameableTags`, not imported: the loader stays one small file). */
+const widgetTags = Object.keys(elementModules).filter((tag) => tag !== 'iop-provider');
+const requested = new Set<string>();
+
+// Room for each widget's first screen until its module defines it, so nothing below it moves when it
+// arrives; the widget's own loading state keeps the same room (shared/skeleton.ts). A constructed
+// sheet, not a <style>, so that a policy with `style-src 'self'` allows it.
+const reserved = `:where(${widgetTags.join(',')}):not(:defined){display:block;min-block-size:var(--iop-reserved-block-size,24rem)}`;
+
+/** Widgets whose module failed to load (a host with `trusted-types 'none'` stops Lit): a phone link instead of an empty box. */
+async function loadFailed(tag: string): Promise<void> {
+  if (widgetTags.includes(tag)) {
+    const frame = document.querySelector(`meta[name="iop-embed-parent"]`) ? await import('./shared/frame-child.js') : undefined;
+    frame?.reportScriptFailed();
+    const { showFallbacks } = await import('./shared/trusted-types-fallback.js');
+    showFallbacks();
+  }
+}
+
+function define(tag: string): void {
+  if (requested.has(tag) || customElements.get(tag)) return;
+  requested.add(tag);
+  elementModules[tag]?.().catch(() => loadFailed(tag));
+}
+
+function discover(root: ParentNode): void {
+  if (root instanceof Element && root.matches(selector)) define(root.localName);
+  for (const element of root.querySelectorAll(selector)) define(element.localName);
+}
+
+function start(): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(reserved);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } catch {
+    // Without constructed sheets the page only loses the reserved room.
+  }
+  // The isolation frame's page: the frame side starts first, before its widget is defined.
+  if (document.querySelector('meta[name="iop-embed-parent"]')) void import('./shared/frame-child.js');
+  discover(document);
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) discover(node);
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+if (typeof document !== 'undefined' && typeof customElements !== 'undefined') start();
