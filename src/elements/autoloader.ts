@@ -12,6 +12,9 @@ const elementModules: Record<string, () => Promise<unknown>> = {
   'iop-insurance-verification': () => import('./insurance-verification/insurance-verification.js'),
   'iop-alumni-browser': () => import('./alumni-browser/alumni-browser.js'),
 };
+/** Filled in by the CDN build: per tag, the chunks its module imports, fetched together (absent from source). */
+declare const __IOP_CHUNK_GRAPH__: Record<string, readonly string[]> | undefined;
+const chunkGraph = typeof __IOP_CHUNK_GRAPH__ === 'undefined' ? {} : __IOP_CHUNK_GRAPH__;
 const selector = Object.keys(elementModules).join(',');
 /** The four widgets (frame-messages.ts `frameableTags`, not imported: the loader stays one small file). */
 const widgetTags = Object.keys(elementModules).filter((tag) => tag !== 'iop-provider');
@@ -35,7 +38,19 @@ async function loadFailed(tag: string): Promise<void> {
 function define(tag: string): void {
   if (requested.has(tag) || customElements.get(tag)) return;
   requested.add(tag);
+  for (const chunk of chunkGraph[tag] ?? []) preload(new URL(chunk, import.meta.url).href);
   elementModules[tag]?.().catch(() => loadFailed(tag));
+}
+
+const preloaded = new Set<string>();
+/** Starts fetching a module now; the import that needs it later finds it fetched (a policy that allows the loader allows it). */
+function preload(href: string): void {
+  if (preloaded.has(href)) return;
+  preloaded.add(href);
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = href;
+  document.head.append(link);
 }
 
 function discover(root: ParentNode): void {
