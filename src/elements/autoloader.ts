@@ -5,6 +5,8 @@
  * Chunk addresses are relative to this module, so the loader works from any origin, under a strict
  * policy (no inline script, no eval). `dist/cdn/iop-widgets.all.js` still defines everything at once.
  */
+import { reservedBlockSize } from './shared/first-screen-reservation.js';
+
 const elementModules: Record<string, () => Promise<unknown>> = {
   'iop-provider': () => import('./provider/provider.js'),
   'iop-intake-screener': () => import('./intake-screener/intake-screener.js'),
@@ -21,9 +23,11 @@ const widgetTags = Object.keys(elementModules).filter((tag) => tag !== 'iop-prov
 const requested = new Set<string>();
 
 // Room for each widget's first screen until its module defines it, so nothing below it moves when it
-// arrives; the widget's own loading state keeps the same room (shared/skeleton.ts). A constructed
-// sheet, not a <style>, so that a policy with `style-src 'self'` allows it.
-const reserved = `:where(${widgetTags.join(',')}):not(:defined){display:block;min-block-size:var(--iop-reserved-block-size,24rem)}`;
+// arrives; the widget keeps the same room until the person acts (shared/first-screen-reservation.ts).
+// A constructed sheet, not a <style>, so that a policy with `style-src 'self'` allows it.
+const reserved = Object.entries(reservedBlockSize)
+  .map(([tag, size]) => `${tag}:not(:defined){display:block;min-block-size:var(--iop-reserved-block-size,${size})}`)
+  .join('');
 
 /** Widgets whose module failed to load (a host with `trusted-types 'none'` stops Lit): a phone link instead of an empty box. */
 async function loadFailed(tag: string): Promise<void> {
@@ -58,7 +62,7 @@ function discover(root: ParentNode): void {
   for (const element of root.querySelectorAll(selector)) define(element.localName);
 }
 
-function start(): void {
+function reserveRoom(): void {
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(reserved);
@@ -66,8 +70,14 @@ function start(): void {
   } catch {
     // Without constructed sheets the page only loses the reserved room.
   }
+}
+
+function start(): void {
+  const embedPage = Boolean(document.querySelector('meta[name="iop-embed-parent"]'));
+  // Not on the isolation frame's page, whose widget's height the frame reports to the host.
+  if (!embedPage) reserveRoom();
   // The isolation frame's page: the frame side starts first, before its widget is defined.
-  if (document.querySelector('meta[name="iop-embed-parent"]')) void import('./shared/frame-child.js');
+  if (embedPage) void import('./shared/frame-child.js');
   discover(document);
   new MutationObserver((records) => {
     for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) discover(node);

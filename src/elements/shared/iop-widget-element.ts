@@ -4,6 +4,7 @@ import { localeNames, locales, translate, type Locale } from '../../i18n/locale.
 import { sharedMessages } from '../../i18n/messages.js';
 import type { StorageMode } from '../../store/store.js';
 import { ConfigController } from './config-controller.js';
+import { FirstScreenReservation } from './first-screen-reservation.js';
 import { OriginCheckController } from './origin-check-controller.js';
 import type { Isolation } from './isolation-controller.js';
 
@@ -17,6 +18,8 @@ export abstract class IopWidgetElement extends LitElement {
   protected readonly settings = new ConfigController(this);
   /** @internal */
   protected readonly originCheck = new OriginCheckController(this, this.settings);
+  /** @internal */
+  protected readonly firstScreen = new FirstScreenReservation(this);
 
   /** Base URL of the center's IOP API, e.g. `/api/iop/`; falls back to `<iop-provider>`. */
   @property({ attribute: 'api-base' }) apiBase?: string;

@@ -34,6 +34,10 @@ export const themeStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* first-screen-reservation.ts: room for the first screen until the person acts. */
+  :host(:state(reserving)) {
+    min-block-size: var(--iop-reserved-block-size);
+  }
   *,
   *::before,
   *::after {
