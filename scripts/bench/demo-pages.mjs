@@ -56,8 +56,8 @@ async function measureLoad(browser, url) {
     });
     await page.goto(url, { waitUntil: 'networkidle' });
     // Settle: a widget may still render what the network answered; two frames and a quiet moment.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 500)))));
-    const observed = await page.evaluate(() => window.__bench);
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 500))))');
+    const observed = await page.evaluate('window.__bench');
     const fetched = await Promise.all(scripts);
     return {
       jsBrotli: fetched.reduce((sum, script) => sum + script.brotli, 0),
