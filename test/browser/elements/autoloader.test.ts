@@ -1,0 +1,51 @@
+/**
+ * The CDN loader (src/elements/autoloader.ts) as a page meets it: tags already on the page and tags
+ * added later get their element defined; nothing else is. And the room a widget keeps for its first
+ * screen until the person acts.
+ */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+
+const defined = (tag: string) => customElements.get(tag) !== undefined;
+
+describe('CDN loader', () => {
+  it('defines an element only once its tag is on the page', async () => {
+    const before = await fixture(html`<div><iop-intake-screener api-base="/api/iop/"></iop-intake-screener></div>`);
+    await import('../../../src/elements/autoloader.js');
+    await customElements.whenDefined('iop-intake-screener');
+    expect(before.querySelector('iop-intake-screener')!.shadowRoot).to.exist;
+    expect(defined('iop-alumni-browser'), 'no alumni tag yet').to.equal(false);
+    expect(defined('iop-insurance-verification'), 'no insurance tag yet').to.equal(false);
+
+    // A tag added later, deep inside something else, as a CMS or a single-page app would add it.
+    const later = document.createElement('section');
+    later.innerHTML = '<div><iop-alumni-browser api-base="/api/iop/"></iop-alumni-browser></div>';
+    document.body.append(later);
+    await customElements.whenDefined('iop-alumni-browser');
+    expect(later.querySelector('iop-alumni-browser')!.shadowRoot).to.exist;
+    expect(defined('iop-insurance-verification')).to.equal(false);
+    later.remove();
+  });
+
+  it('keeps room for an undefined widget before its module arrives', async () => {
+    await import('../../../src/elements/autoloader.js');
+    const el = await fixture(html`<iop-not-yet-loaded></iop-not-yet-loaded>`);
+    // Not one of ours: no room. (The loader's rules name each widget.)
+    expect(el.getBoundingClientRect().height).to.equal(0);
+    const sheets = document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText));
+    expect(sheets.some((rule) => rule.startsWith('iop-schedule-picker:not(:defined)') && rule.includes('min-block-size'))).to.equal(true);
+  });
+});
+
+describe('first-screen room', () => {
+  it('is kept while the widget loads and released by the first key or pointer press', async () => {
+    await import('../../../src/elements/intake-screener/intake-screener.js');
+    const el = await fixture<HTMLElement>(html`<iop-intake-screener api-base="/api/iop/" storage="memory" style="--iop-reserved-block-size: 30rem"></iop-intake-screener>`);
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    expect(el.getBoundingClientRect().height).to.be.at.least(30 * rem - 1);
+    expect(el.matches(':state(reserving)')).to.equal(true);
+    const pressed = oneEvent(el, 'pointerdown');
+    el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await pressed;
+    expect(el.matches(':state(reserving)')).to.equal(false);
+  });
+});
