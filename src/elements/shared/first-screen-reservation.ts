@@ -67,11 +67,16 @@ export class FirstScreenReservation implements ReactiveController {
   };
 
   private setState(on: boolean): void {
+    this.setCustomState('reserving', on);
+  }
+
+  /** Another custom state of the host (the controller owns the host's ElementInternals). */
+  setCustomState(name: string, on: boolean): void {
     try {
-      if (on) this.internals?.states.add('reserving');
-      else this.internals?.states.delete('reserving');
+      if (on) this.internals?.states.add(name);
+      else this.internals?.states.delete(name);
     } catch {
-      // A browser without custom states only loses the reserved room.
+      // A browser without custom states only loses what the state styles.
     }
   }
 }

@@ -38,6 +38,10 @@ export const themeStyles = css`
   :host(:state(reserving)) {
     min-block-size: var(--iop-reserved-block-size);
   }
+  /* language-load-controller.ts: English words about to become Spanish are not shown. */
+  :host(:state(translating)) {
+    visibility: hidden;
+  }
   *,
   *::before,
   *::after {

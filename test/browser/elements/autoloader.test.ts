@@ -12,16 +12,17 @@ describe('CDN loader', () => {
     const before = await fixture(html`<div><iop-intake-screener api-base="/api/iop/"></iop-intake-screener></div>`);
     await import('../../../src/elements/autoloader.js');
     await customElements.whenDefined('iop-intake-screener');
-    expect(before.querySelector('iop-intake-screener')!.shadowRoot).to.exist;
+    expect(before.querySelector('iop-intake-screener')!.shadowRoot).to.not.equal(null);
     expect(defined('iop-alumni-browser'), 'no alumni tag yet').to.equal(false);
     expect(defined('iop-insurance-verification'), 'no insurance tag yet').to.equal(false);
 
     // A tag added later, deep inside something else, as a CMS or a single-page app would add it.
     const later = document.createElement('section');
-    later.innerHTML = '<div><iop-alumni-browser api-base="/api/iop/"></iop-alumni-browser></div>';
+    const wrapper = later.appendChild(document.createElement('div'));
+    wrapper.appendChild(document.createElement('iop-alumni-browser')).setAttribute('api-base', '/api/iop/');
     document.body.append(later);
     await customElements.whenDefined('iop-alumni-browser');
-    expect(later.querySelector('iop-alumni-browser')!.shadowRoot).to.exist;
+    expect(later.querySelector('iop-alumni-browser')!.shadowRoot).to.not.equal(null);
     expect(defined('iop-insurance-verification')).to.equal(false);
     later.remove();
   });
