@@ -5,8 +5,6 @@
  * Chunk addresses are relative to this module, so the loader works from any origin, under a strict
  * policy (no inline script, no eval). `dist/cdn/iop-widgets.all.js` still defines everything at once.
  */
-import { reservedBlockSize } from './shared/first-screen-reservation.js';
-
 const elementModules: Record<string, () => Promise<unknown>> = {
   'iop-provider': () => import('./provider/provider.js'),
   'iop-intake-screener': () => import('./intake-screener/intake-screener.js'),
@@ -25,6 +23,14 @@ const requested = new Set<string>();
 // Room for each widget's first screen until its module defines it, so nothing below it moves when it
 // arrives; the widget keeps the same room until the person acts (shared/first-screen-reservation.ts).
 // A constructed sheet, not a <style>, so that a policy with `style-src 'self'` allows it.
+// The same sizes as first-screen-reservation.ts `reservedBlockSize` (a test compares them), written
+// out here so that the loader imports nothing before it can start.
+const reservedBlockSize: Record<string, string> = {
+  'iop-intake-screener': 'min(100svh, 48rem)',
+  'iop-schedule-picker': '100svh',
+  'iop-insurance-verification': 'clamp(28rem, calc(52rem - 30vw), 41rem)',
+  'iop-alumni-browser': '100svh',
+};
 const reserved = Object.entries(reservedBlockSize)
   .map(([tag, size]) => `${tag}:not(:defined){display:block;min-block-size:var(--iop-reserved-block-size,${size})}`)
   .join('');

@@ -4,6 +4,7 @@
  * screen until the person acts.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { reservedBlockSize } from '../../../src/elements/shared/first-screen-reservation.js';
 
 const defined = (tag: string) => customElements.get(tag) !== undefined;
 
@@ -32,8 +33,13 @@ describe('CDN loader', () => {
     const el = await fixture(html`<iop-not-yet-loaded></iop-not-yet-loaded>`);
     // Not one of ours: no room. (The loader's rules name each widget.)
     expect(el.getBoundingClientRect().height).to.equal(0);
-    const sheets = document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText));
-    expect(sheets.some((rule) => rule.startsWith('iop-schedule-picker:not(:defined)') && rule.includes('min-block-size'))).to.equal(true);
+    const rules = document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]).filter((rule): rule is CSSStyleRule => rule instanceof CSSStyleRule);
+    // The loader's room is the room each widget keeps once defined (first-screen-reservation.ts).
+    for (const [tag, size] of Object.entries(reservedBlockSize)) {
+      const rule = rules.find((candidate) => candidate.selectorText === `${tag}:not(:defined)`);
+      const compact = (text = '') => text.replace(/\s/g, '');
+      expect(compact(rule?.style.minBlockSize), tag).to.equal(compact(`var(--iop-reserved-block-size,${size})`));
+    }
   });
 });
 
