@@ -1,8 +1,10 @@
-// Two builds from one config (see scripts/build.mjs):
+// Builds from one config (see scripts/build.mjs):
 //   default mode: per-entry ES modules in dist/, runtime dependencies left to the host's bundler;
-//   mode `cdn`:   dist/cdn/iop-widgets.js, everything bundled, for a plain <script type="module">;
+//   mode `cdn`:   dist/cdn/iop-widgets.js, the loader for a plain <script type="module">, which imports
+//                 each element's module (dist/cdn/chunks/, hashed, everything bundled) when its tag appears;
+//   mode `cdn-all`: dist/cdn/iop-widgets.all.js, every element in one file;
 //   mode `console`: dist/console/console.js, the staff console served at /console/, everything bundled.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 /** Elements shipped as their own entry, `src/elements/<name>/<name>.ts` -> `dist/elements/<name>.js`. Add one here. */
@@ -19,12 +21,43 @@ export const entries: Record<string, string> = {
 export const runtime = Object.keys(pkg.dependencies);
 const external = (id: string) => runtime.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
+/**
+ * Mode `cdn`: writes into the loader, for each element's module, every chunk it imports (directly or
+ * not), so that the loader fetches them all at once instead of one level of imports after another.
+ */
+function loaderChunkGraph(): Plugin {
+  return {
+    name: 'iop-loader-chunk-graph',
+    generateBundle(_options, bundle) {
+      const loader = bundle['iop-widgets.js'];
+      if (!loader || loader.type !== 'chunk') return;
+      const importsOf = (file: string, seen = new Set<string>()): Set<string> => {
+        const chunk = bundle[file];
+        for (const imported of chunk?.type === 'chunk' ? chunk.imports : []) {
+          if (!seen.has(imported)) importsOf(imported, seen.add(imported));
+        }
+        return seen;
+      };
+      const graph: Record<string, string[]> = {};
+      for (const file of loader.dynamicImports) {
+        const chunk = bundle[file];
+        const source = chunk?.type === 'chunk' ? chunk.facadeModuleId : null;
+        const name = source ? /([\w-]+)\.ts$/.exec(source)?.[1] : undefined;
+        if (name) graph[`iop-${name}`] = [file, ...importsOf(file)].map((path) => `./${path}`);
+      }
+      loader.code = loader.code.replaceAll('__IOP_CHUNK_GRAPH__', JSON.stringify(graph));
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const staffConsole = mode === 'console';
-  const cdn = mode === 'cdn' || staffConsole;
+  const cdnAll = mode === 'cdn-all';
+  const cdn = mode === 'cdn' || cdnAll || staffConsole;
   return {
     // No public/ folder to copy into a library build.
     publicDir: false,
+    plugins: mode === 'cdn' ? [loaderChunkGraph()] : [],
     // The CDN file runs with no bundler behind it: nothing may read `process` at run time.
     define: cdn ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
     build: {
@@ -36,8 +69,10 @@ export default defineConfig(({ mode }) => {
       reportCompressedSize: false,
       lib: staffConsole
         ? { entry: { console: 'src/console/console-app.ts' }, formats: ['es'] }
+        : cdnAll
+        ? { entry: { 'iop-widgets.all': 'src/index.ts' }, formats: ['es'] }
         : cdn
-        ? { entry: { 'iop-widgets': 'src/index.ts' }, formats: ['es'] }
+        ? { entry: { 'iop-widgets': 'src/elements/autoloader.ts' }, formats: ['es'] }
         : { entry: entries, formats: ['es'] },
       rolldownOptions: {
         external: cdn ? [] : external,
@@ -46,7 +81,7 @@ export default defineConfig(({ mode }) => {
           minify: true,
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
-          ...(cdn ? { codeSplitting: false } : {}),
+          ...(staffConsole || cdnAll ? { codeSplitting: false } : {}),
         },
       },
     },

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { alumniKeystrokeToPaint } from './bench/alumni-keystroke.mjs';
 import { cacheReadLatency } from './bench/cache-read.mjs';
+import { demoPagesAtFourX, demoPagesLighthouse } from './bench/demo-pages.mjs';
 import { intakeFirstStep } from './bench/intake-first-step.mjs';
 import { intakeFirstPaintByIsolation } from './bench/intake-isolation.mjs';
 import { root } from './bench/page.mjs';
@@ -16,7 +17,10 @@ import { alumniExpansion, serverThroughput } from './bench/server-speed.mjs';
 import { bundleSizes, dist, providerBreakdown } from './bench/sizes.mjs';
 
 /** Add a benchmark here. */
-const benchmarks = [bundleSizes, providerBreakdown, cacheReadLatency, alumniKeystrokeToPaint, scheduleRender90Days, intakeFirstStep, intakeFirstPaintByIsolation, serverThroughput, alumniExpansion];
+const allBenchmarks = [bundleSizes, providerBreakdown, demoPagesAtFourX, demoPagesLighthouse, cacheReadLatency, alumniKeystrokeToPaint, scheduleRender90Days, intakeFirstStep, intakeFirstPaintByIsolation, serverThroughput, alumniExpansion];
+// `npm run bench -- demoPages alumni`: only the benchmarks whose function name contains one of the words.
+const only = process.argv.slice(2).map((word) => word.toLowerCase());
+const benchmarks = only.length ? allBenchmarks.filter(({ name }) => only.some((word) => name.toLowerCase().includes(word))) : allBenchmarks;
 
 function printTable({ title, columns, rows, notes = [] }) {
   const widths = columns.map((column, i) => Math.max(column.length, ...rows.map((row) => String(row[i]).length)));

@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-for (const mode of ['production', 'cdn', 'console']) {
+for (const mode of ['production', 'cdn', 'cdn-all', 'console']) {
   await build({ root, configFile: `${root}vite.config.ts`, mode, logLevel: 'warn' });
 }
 // The staff console's page around its module (served at /console/ by the reference server).
@@ -24,4 +24,4 @@ if (tsc.status !== 0) {
   console.error('build: tsc failed to write declarations');
   process.exit(tsc.status ?? 1);
 }
-console.log('build: dist/ (entries), dist/cdn/iop-widgets.js, dist/console/, dist/types/');
+console.log('build: dist/ (entries), dist/cdn/iop-widgets.js (loader) + chunks/, dist/cdn/iop-widgets.all.js, dist/console/, dist/types/');

@@ -76,7 +76,7 @@ export interface AppOptions {
   /** Serves everything outside the API (the demo site, the CDN bundle). */
   readonly staticFiles?: MiddlewareHandler;
   /** The CDN bundle for the isolation frame at `/api/iop/embed/` (undefined: frames answer 503). */
-  readonly embedBundle?: () => Promise<Uint8Array | string | undefined>;
+  readonly embedBundle?: (file: string) => Promise<Uint8Array | string | undefined>;
   /** Count-only service events (e.g. how many of an intake's fields the server recomputed differently); JSON lines on stdout by default. */
   readonly report?: (event: ServiceEvent) => void;
   /** Jobs: who this instance is in the jobs table, and how it polls and holds them. */
@@ -147,7 +147,7 @@ function siteSecurityHeaders(c: Context): void {
 
 /** Hashed chunk names (dist/chunks/<name>-<hash>.js) never change content: cached for a year. The rest revalidates (a center may redeploy the bundle). */
 export function staticCacheControl(path: string): string {
-  if (/^\/dist\/chunks\/[^/]+-[A-Za-z0-9_-]{8}\.js$/.test(path)) return 'public, max-age=31536000, immutable';
+  if (/^\/dist\/(?:cdn\/)?chunks\/[^/]+-[A-Za-z0-9_-]{8}\.js$/.test(path)) return 'public, max-age=31536000, immutable';
   if (path.startsWith('/dist/')) return 'public, max-age=300, stale-while-revalidate=3600';
   return 'no-cache';
 }

@@ -93,10 +93,16 @@ export function consoleSiteFiles(root = '.'): MiddlewareHandler {
   return async (c, next) => files(c, next);
 }
 
-/** `dist/cdn/iop-widgets.js` for the isolation frame, read per request so a rebuild is served at once. */
-export function cdnBundleFile(root = '.'): () => Promise<Uint8Array | undefined> {
-  const file = join(root, 'dist', 'cdn', 'iop-widgets.js');
-  return async () => (existsSync(file) ? readFile(file) : undefined);
+/**
+ * Files of dist/cdn/ for the isolation frame (the loader `iop-widgets.js` and its `chunks/`), read
+ * per request so a rebuild is served at once. Only those two shapes of name are ever read.
+ */
+export function cdnBundleFile(root = '.'): (name?: string) => Promise<Uint8Array | undefined> {
+  return async (name = 'iop-widgets.js') => {
+    if (name !== 'iop-widgets.js' && !/^chunks\/[A-Za-z0-9_-][A-Za-z0-9_.-]*\.js$/.test(name)) return undefined;
+    const file = join(root, 'dist', 'cdn', name);
+    return existsSync(file) ? readFile(file) : undefined;
+  };
 }
 
 /** Types worth compressing; never text/event-stream, which must stream. */

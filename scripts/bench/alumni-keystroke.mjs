@@ -9,7 +9,8 @@ const alumniPageScript = `
 import { manySessions, registerStandInApi } from './stories/alumni-browser.data.ts';
 import './src/elements/alumni-browser/alumni-browser.ts';
 const base = '/bench/alumni/';
-registerStandInApi(base, manySessions(2500, new Date().toISOString().slice(0, 10)));
+// ?sessions=25000 for the first load with about 100,000 occurrences.
+registerStandInApi(base, manySessions(Number(new URLSearchParams(location.search).get('sessions') ?? 2500), new Date().toISOString().slice(0, 10)));
 const el = document.createElement('iop-alumni-browser');
 el.setAttribute('api-base', base);
 el.setAttribute('storage', 'memory');
@@ -43,14 +44,17 @@ export async function alumniKeystrokeToPaint() {
     }
     await page.waitForTimeout(200);
     const keystrokes = percentiles(await page.evaluate(() => globalThis.alumniTimes));
+    await page.goto(`${origin}/?sessions=25000`);
+    const large = await waitForGlobal(page, 'benchReady', { timeout: 120000 });
     return {
       title: `<iop-alumni-browser>: keystroke to style+layout with ${ready.occurrences.toLocaleString('en-US')} occurrences in range (${keystrokes.count} real keystrokes)`,
       columns: ['figure', 'median ms', 'p95 ms', 'max ms'],
       rows: [
         ['filter + counts + render + layout', keystrokes.median.toFixed(2), keystrokes.p95.toFixed(2), keystrokes.max.toFixed(2)],
         ['first load (expand 2,500 sessions + index + paint)', ready.loadMs.toFixed(0), '', ''],
+        [`first load, 25,000 sessions (${large.occurrences.toLocaleString('en-US')} occurrences)`, large.loadMs.toFixed(0), '', ''],
       ],
-      notes: ['Paint happens at the next frame after layout; the issue budget is 16 ms from keystroke to paint.'],
+      notes: ['Paint happens at the next frame after layout; the issue budget is 16 ms from keystroke to paint.', 'Issue 15 budget: first load with 100,000 occurrences under 500 ms (no throttling).'],
     };
   });
 }

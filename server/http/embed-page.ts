@@ -69,12 +69,18 @@ export function embedPageHtml(tag: FrameableTag, apiBasePath: string, parentOrig
 `;
 }
 
+/** A chunk of the CDN build: a name, a dash and a content hash (no path, no dots but the extension's). */
+const CHUNK_NAME = /^[A-Za-z0-9_.-]+-[A-Za-z0-9_-]{8}\.js$/;
+
 export interface EmbedOptions {
   readonly apiBasePath: string;
   /** A fixed list, or the current one (the center's settings, read per request). */
   readonly allowedOrigins: readonly string[] | ((c: Context<AppEnv>) => Promise<ReadonlySet<string>>);
-  /** The CDN bundle's bytes (dist/cdn/iop-widgets.js); undefined when it has not been built. */
-  readonly bundle?: () => Promise<Uint8Array | string | undefined>;
+  /**
+   * A file of the CDN build by its path under dist/cdn/: the loader `iop-widgets.js`, or one of the
+   * `chunks/<name>-<hash>.js` it imports; undefined when it has not been built (or does not exist).
+   */
+  readonly bundle?: (file: string) => Promise<Uint8Array | string | undefined>;
 }
 
 export function mountEmbedRoutes(app: Hono<AppEnv>, options: EmbedOptions): void {
@@ -91,11 +97,22 @@ export function mountEmbedRoutes(app: Hono<AppEnv>, options: EmbedOptions): void
 
   app.get(`${base}assets/iop-widgets.js`, async (c) => {
     c.set('route', 'embed-asset');
-    const bundle = await options.bundle?.();
+    const bundle = await options.bundle?.('iop-widgets.js');
     frameHeaders(c, await allowedNow(c));
     if (bundle === undefined) return c.text('The widget bundle has not been built (npm run build).', 503);
     c.header('cache-control', 'public, max-age=300');
     return c.body(typeof bundle === 'string' ? bundle : new Uint8Array(bundle), 200, { 'content-type': 'text/javascript; charset=utf-8' });
+  });
+
+  // The modules the loader imports, relative to it; their names carry a content hash.
+  app.get(`${base}assets/chunks/:file`, async (c) => {
+    c.set('route', 'embed-asset');
+    const name = c.req.param('file') ?? '';
+    frameHeaders(c, await allowedNow(c));
+    const chunk = CHUNK_NAME.test(name) ? await options.bundle?.(`chunks/${name}`) : undefined;
+    if (chunk === undefined) return c.text('Not found', 404);
+    c.header('cache-control', 'public, max-age=31536000, immutable');
+    return c.body(typeof chunk === 'string' ? chunk : new Uint8Array(chunk), 200, { 'content-type': 'text/javascript; charset=utf-8' });
   });
 
   app.get(`${base}:tag`, async (c) => {

@@ -156,29 +156,52 @@ export function wallTimeToInstant(date: string, time: string, timeZone: string, 
  * session's occurrence this way costs one subtraction per instant instead of a formatter call.
  */
 export function steadyOffsetMsOn(date: string, timeZone: string): number | undefined {
-  const [year, month, day] = parseDate(date);
-  const midnight = Date.UTC(year, month - 1, day);
+  const midnight = dayNumberOf(date) * MS_PER_DAY;
   const before = offsetMsAt(midnight - MS_PER_DAY, timeZone);
   if (before !== offsetMsAt(midnight + MS_PER_DAY, timeZone) || before !== offsetMsAt(midnight + 2 * MS_PER_DAY, timeZone)) return undefined;
   return before;
 }
 
 /** Sunday = 0, as in the Meeting Guide convention. */
+// Date arithmetic runs a few times per occurrence (100,000 of them for a large alumni range) over a
+// few hundred distinct dates: each date is parsed, and each day number written, once.
+const dayNumbers = new Map<string, number>();
+const dayDates = new Map<number, string>();
+const MAX_CACHED_DATES = 20_000;
+
+/** Days since 1970-01-01 (UTC) of a `YYYY-MM-DD` date. */
+function dayNumberOf(date: string): number {
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    const [year, month, dayOfMonth] = parseDate(date);
+    day = Math.round(Date.UTC(year, month - 1, dayOfMonth) / MS_PER_DAY);
+    if (dayNumbers.size >= MAX_CACHED_DATES) dayNumbers.clear();
+    dayNumbers.set(date, day);
+  }
+  return day;
+}
+
+function dateOfDayNumber(day: number): string {
+  let date = dayDates.get(day);
+  if (date === undefined) {
+    date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (dayDates.size >= MAX_CACHED_DATES) dayDates.clear();
+    dayDates.set(day, date);
+  }
+  return date;
+}
+
 export function weekdayOf(date: string): number {
-  const [year, month, day] = parseDate(date);
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return (((dayNumberOf(date) + 4) % 7) + 7) % 7;
 }
 
 export function addDays(date: string, days: number): string {
-  const [year, month, day] = parseDate(date);
-  return new Date(Date.UTC(year, month - 1, day) + days * MS_PER_DAY).toISOString().slice(0, 10);
+  return dateOfDayNumber(dayNumberOf(date) + days);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  const [y1, m1, d1] = parseDate(from);
-  const [y2, m2, d2] = parseDate(to);
-  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / MS_PER_DAY);
+  return dayNumberOf(to) - dayNumberOf(from);
 }
 
 /** Every date from `from` to `to`, both included. */

@@ -6,8 +6,9 @@ import type { Locale } from './locale.js';
 
 const tags: Record<Locale, string> = { en: 'en-US', es: 'es-US' };
 
-// Building an Intl.DateTimeFormat costs tens of microseconds and a calendar asks for hundreds of
-// labels per render; formatting with a built one costs a few. The set of options in use is small.
+// Building an Intl formatter costs tens of microseconds (much more for the first of a page) and a
+// calendar asks for hundreds of labels per render; formatting with a built one costs a few. Each is
+// built on first use, never at module top level, and kept: the set of options in use is small.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -34,20 +35,25 @@ export function formatTime(instant: Date | string, locale: Locale, timeZone: str
   }).format(new Date(instant));
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const ageFormats = new Map<Locale, Intl.RelativeTimeFormat>();
+
 /** Whole dollars when the amount is whole: "$1,200", "$37.50". */
 export function formatMoney(cents: number, locale: Locale, currency = 'USD'): string {
   const whole = cents % 100 === 0;
-  return new Intl.NumberFormat(tags[locale], {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: whole ? 0 : 2,
-  }).format(cents / 100);
+  const key = `${locale}|${currency}|${whole}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(tags[locale], { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 });
+    moneyFormats.set(key, format);
+  }
+  return format.format(cents / 100);
 }
 
 /** "5 minutes ago" / "hace 5 minutos": how old cached data is when shown offline. */
 export function formatAge(ageMs: number, locale: Locale): string {
-  const format = new Intl.RelativeTimeFormat(tags[locale], { numeric: 'auto' });
+  let format = ageFormats.get(locale);
+  if (!format) ageFormats.set(locale, (format = new Intl.RelativeTimeFormat(tags[locale], { numeric: 'auto' })));
   const minutes = Math.round(ageMs / 60000);
   if (Math.abs(minutes) < 60) return format.format(-minutes, 'minute');
   const hours = Math.round(minutes / 60);

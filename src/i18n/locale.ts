@@ -22,6 +22,56 @@ export function preferredLocale(languages: readonly string[] | undefined): Local
 
 export type Catalog<K extends string> = Record<Locale, Record<K, string>>;
 
+/**
+ * A catalog whose English is inline and whose other languages are fetched the first time they are
+ * asked for (a page in English never downloads the Spanish words). Until they arrive, `translate`
+ * answers in English and `languagesPending()` says what to wait for; `onLanguageLoaded` tells
+ * whoever renders to render again.
+ */
+export interface LazyCatalog<K extends string> {
+  readonly en: Record<K, string>;
+  es?: Record<K, string>;
+  readonly load: { readonly [L in Exclude<Locale, 'en'>]: () => Promise<Record<K, string>> };
+}
+
+const pendingLoads = new Map<LazyCatalog<string>, Promise<void>>();
+const loadListeners = new Set<() => void>();
+
+function requestLanguage(catalog: LazyCatalog<string>, locale: Exclude<Locale, 'en'>): void {
+  if (pendingLoads.has(catalog)) return;
+  const loading = catalog.load[locale]().then(
+    (messages) => {
+      catalog[locale] = messages;
+    },
+    () => {
+      // Offline or blocked: the English words stay; asked again on the next render.
+    },
+  );
+  pendingLoads.set(
+    catalog,
+    loading.then(() => {
+      pendingLoads.delete(catalog);
+      for (const listener of loadListeners) listener();
+    }),
+  );
+}
+
+/** Settles once every language being fetched has arrived (or failed); undefined when none is. */
+export function languagesPending(): Promise<void> | undefined {
+  return pendingLoads.size ? Promise.all(pendingLoads.values()).then(() => undefined) : undefined;
+}
+
+/** Called after each language arrives; returns the unsubscribe. */
+export function onLanguageLoaded(listener: () => void): () => void {
+  loadListeners.add(listener);
+  return () => loadListeners.delete(listener);
+}
+
+/** Starts fetching a lazy catalog's language now (e.g. when a widget learns its locale), so its first render can wait for it. */
+export function prepareLanguage<K extends string>(catalog: Catalog<K> | LazyCatalog<K>, locale: Locale): void {
+  if (locale !== 'en' && !catalog[locale] && 'load' in catalog) requestLanguage(catalog as LazyCatalog<string>, locale);
+}
+
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 const pluralTags = { en: 'en-US', es: 'es-US' } as const;
@@ -44,15 +94,16 @@ function pluralOf(locale: Locale, count: number, options: string): string {
 /**
  * Looks up a message and fills `{name}` placeholders and `{name, plural, ...}` choices. Catalogs
  * are plain objects typed so that a Spanish catalog missing a key is a compile error, not a blank
- * on screen.
+ * on screen. A lazy catalog's language not fetched yet answers in English and starts the fetch.
  */
 export function translate<K extends string>(
-  catalog: Catalog<K>,
+  catalog: Catalog<K> | LazyCatalog<K>,
   locale: Locale,
   key: K,
   params: Record<string, string | number> = {},
 ): string {
-  const template = catalog[locale][key] ?? catalog.en[key];
+  prepareLanguage(catalog, locale);
+  const template = catalog[locale]?.[key] ?? catalog.en[key];
   return template
     .replace(pluralPattern, (match, name: string, options: string) => (typeof params[name] === 'number' ? pluralOf(locale, params[name], options) : match))
     .replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatAge, formatDateFieldExample, formatMoney, formatTime } from '../../src/i18n/format.js';
-import { preferredLocale, toLocale, translate } from '../../src/i18n/locale.js';
+import { languagesPending, preferredLocale, toLocale, translate } from '../../src/i18n/locale.js';
 import { alumniBrowserMessages } from '../../src/elements/alumni-browser/alumni-browser.messages.js';
 import { insuranceMessages } from '../../src/elements/insurance-verification/insurance-verification.messages.js';
+import { intakeMessages } from '../../src/elements/intake-screener/intake-screener.messages.js';
+import { myAttendanceMessages } from '../../src/elements/alumni-browser/my-attendance.messages.js';
+import { scheduleMessages } from '../../src/elements/schedule-picker/schedule-picker.messages.js';
 import { sharedMessages } from '../../src/i18n/messages.js';
 
 describe('locale', () => {
@@ -25,7 +28,28 @@ describe('locale', () => {
     assert.equal(preferredLocale(undefined), undefined);
   });
 
-  it('chooses singular or plural by Intl.PluralRules, in both languages', () => {
+  it('answers in English until a lazy catalog\'s Spanish has arrived, then in Spanish', async () => {
+    assert.equal(scheduleMessages.es, undefined, 'not fetched before anyone asks');
+    assert.equal(translate(scheduleMessages, 'en', 'changeCall', { phone: '1' }), 'To change it, call 1.');
+    assert.equal(scheduleMessages.es, undefined, 'English asks for nothing');
+    assert.equal(translate(scheduleMessages, 'es', 'changeCall', { phone: '1' }), 'To change it, call 1.');
+    await languagesPending();
+    assert.equal(translate(scheduleMessages, 'es', 'changeCall', { phone: '1' }), 'Para cambiarla, llame al 1.');
+    assert.equal(languagesPending(), undefined);
+  });
+
+  it('has every key of each widget catalog in Spanish, filled in', async () => {
+    for (const catalog of [alumniBrowserMessages, insuranceMessages, intakeMessages, myAttendanceMessages, scheduleMessages]) {
+      const es = await catalog.load.es();
+      assert.deepEqual(Object.keys(es).sort(), Object.keys(catalog.en).sort());
+      for (const [key, value] of Object.entries(es)) assert.ok(value.trim(), key);
+    }
+  });
+
+  it('chooses singular or plural by Intl.PluralRules, in both languages', async () => {
+    translate(insuranceMessages, 'es', 'payerCount', { count: 1 });
+    translate(alumniBrowserMessages, 'es', 'found', { count: 0 });
+    await languagesPending();
     assert.equal(translate(insuranceMessages, 'en', 'payerCount', { count: 1 }), '1 insurance company matches. Use the up and down arrows to choose.');
     assert.equal(translate(insuranceMessages, 'en', 'payerCount', { count: 3 }), '3 insurance companies match. Use the up and down arrows to choose.');
     assert.equal(translate(insuranceMessages, 'es', 'payerCount', { count: 1 }).split('.')[0], '1 compañía coincide');

@@ -58,6 +58,25 @@ describe('embed page', () => {
     assert.equal((await embedApp().request('https://api.center.example/api/iop/embed/assets/iop-widgets.js')).status, 503);
   });
 
+  it('serves the chunks the loader imports, by hashed name only, cached for good', async () => {
+    const app = new Hono<AppEnv>();
+    const asked: string[] = [];
+    const bundle = async (file: string) => {
+      asked.push(file);
+      return file === 'chunks/schedule-picker-DYHW5iEK.js' ? 'export const picker = 1;' : undefined;
+    };
+    mountEmbedRoutes(app, { apiBasePath: '/api/iop/', allowedOrigins: [center], bundle });
+    const chunk = await app.request('https://api.center.example/api/iop/embed/assets/chunks/schedule-picker-DYHW5iEK.js');
+    assert.equal(chunk.status, 200);
+    assert.equal(await chunk.text(), 'export const picker = 1;');
+    assert.match(chunk.headers.get('cache-control') ?? '', /immutable/);
+    assert.match(chunk.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    assert.equal((await app.request('https://api.center.example/api/iop/embed/assets/chunks/missing-AAAAAAAA.js')).status, 404);
+    assert.equal((await app.request('https://api.center.example/api/iop/embed/assets/chunks/passwd')).status, 404);
+    assert.equal((await app.request('https://api.center.example/api/iop/embed/assets/chunks/..%2F..%2Fsecret-AAAAAAAA.js')).status, 404);
+    assert.deepEqual(asked, ['chunks/schedule-picker-DYHW5iEK.js', 'chunks/missing-AAAAAAAA.js']);
+  });
+
   it("frames only the page's own origin when no center origin is configured", () => {
     assert.match(embedPolicy([]), /frame-ancestors 'self'/);
   });

@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { reservedBlockSize } from '../shared/first-screen-reservation.js';
 import { formStyles } from '../shared/form.styles.js';
 import { themeStyles } from '../shared/theme.js';
 
@@ -8,6 +9,7 @@ export const alumniBrowserStyles = [
   css`
     :host {
       display: block;
+      --iop-reserved-block-size: ${unsafeCSS(reservedBlockSize['iop-alumni-browser'])};
     }
     h2 {
       font-size: 1.4em;

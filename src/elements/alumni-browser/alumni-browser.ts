@@ -58,7 +58,9 @@ const PAGE_SIZE = 30;
 const WEEK_DAY_LIMIT = 8;
 const DAY_MS = 86_400_000;
 const RSVP_FORM_DRAFT = 'alumni-rsvp-form';
-const visitorZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+// The device's zone, asked on first use: a DateTimeFormat at module top level costs every page that loads the module.
+let deviceZone: string | undefined;
+const visitorZone = () => (deviceZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 /**
  * Alumni, family and peer sessions: a list grouped by day from now (or a week at a time), filters
@@ -370,7 +372,7 @@ export class IopAlumniBrowser extends IopWidgetElement {
 
   /** The center's wall time, with the zone named when the visitor's device is elsewhere. */
   private time(instant: Date, timeZone: string): string {
-    return this.label(`t|${instant.getTime()}|${timeZone}`, () => formatTime(instant, this.settings.locale, timeZone, timeZone !== visitorZone));
+    return this.label(`t|${instant.getTime()}|${timeZone}`, () => formatTime(instant, this.settings.locale, timeZone, timeZone !== visitorZone()));
   }
 
   /** A center-zone calendar date as words: noon UTC on that date, read in UTC, is that date everywhere. */

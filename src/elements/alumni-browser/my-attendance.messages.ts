@@ -1,4 +1,4 @@
-import type { Catalog } from '../../i18n/locale.js';
+import type { LazyCatalog } from '../../i18n/locale.js';
 
 export type MyAttendanceMessage =
   | 'heading'
@@ -40,7 +40,8 @@ export type MyAttendanceMessage =
   | 'offline'
   | 'serverError';
 
-export const myAttendanceMessages: Catalog<MyAttendanceMessage> = {
+/** English inline; Spanish (my-attendance.messages.es.ts) fetched the first time a widget speaks it. */
+export const myAttendanceMessages: LazyCatalog<MyAttendanceMessage> = {
   en: {
     heading: 'My attendance',
     intro: 'Your attendance is shown only here, from the RSVPs kept on this device.',
@@ -81,44 +82,5 @@ export const myAttendanceMessages: Catalog<MyAttendanceMessage> = {
     offline: 'You seem to be offline. Please try again when you are connected.',
     serverError: 'Something went wrong on our side. Please try again.',
   },
-  es: {
-    heading: 'Mi asistencia',
-    intro: 'Su asistencia se muestra solo aquí, a partir de las confirmaciones guardadas en este dispositivo.',
-    checkInHeading: 'Registrar llegada',
-    codeLabel: 'Código de registro para {session}',
-    codeHint: 'Los 6 dígitos que muestra la persona facilitadora. Cambian cada minuto.',
-    checkIn: 'Registrar mi llegada',
-    checkedIn: 'Su llegada quedó registrada. Gracias por venir.',
-    present: 'Asistió',
-    notRecorded: 'Sin asistencia registrada',
-    arrivedAt: 'llegó a las {time}',
-    leftAt: 'salió a las {time}',
-    loading: 'Cargando su asistencia…',
-    none: 'Todavía no hay sesiones en este dispositivo.',
-    letterHeading: 'Carta de asistencia',
-    letterIntro: 'Una carta en PDF para su programa de monitoreo o junta de licencias, con un código para comprobar que es auténtica.',
-    from: 'Desde',
-    to: 'Hasta',
-    name: 'Su nombre tal como debe aparecer en la carta',
-    nameHint: 'Por ejemplo, el nombre con el que le conoce su programa de monitoreo.',
-    titles: '¿Cómo deben nombrarse las sesiones en la carta?',
-    discreet: 'De forma discreta («Sesión de apoyo»)',
-    real: 'Con su título real',
-    requestLetter: 'Preparar mi carta',
-    requesting: 'Preparando su carta…',
-    letterReady: 'Su carta está lista.',
-    download: 'Descargar la carta (PDF)',
-    verificationCode: 'Código de verificación: {code}',
-    error: 'Error:',
-    outsideWindow: 'El registro está abierto desde 15 minutos antes del inicio de la sesión hasta que termina. Inténtelo entonces o pida ayuda a la persona facilitadora.',
-    wrongCode: 'Ese código no coincide. Los códigos cambian cada minuto: escriba el que aparece ahora en la pantalla.',
-    alreadyDone: 'Ya registró su llegada a esta sesión.',
-    noRsvp: 'No encontramos su confirmación para esta sesión. Pida a la persona facilitadora que registre su llegada.',
-    codeFormat: 'Escriba los 6 dígitos que muestra la persona facilitadora.',
-    nameMissing: 'Escriba su nombre tal como debe aparecer en la carta.',
-    noAttendanceInRange: 'No hay asistencia registrada entre esas fechas. Revise las fechas o consulte a la persona facilitadora.',
-    badPeriod: 'La fecha final debe ser igual o posterior a la inicial, dentro de un año aproximadamente.',
-    offline: 'Parece que no tiene conexión. Inténtelo de nuevo cuando la tenga.',
-    serverError: 'Algo salió mal de nuestro lado. Inténtelo de nuevo.',
-  },
+  load: { es: () => import('./my-attendance.messages.es.js').then((module): Record<MyAttendanceMessage, string> => module.es) },
 };

@@ -7,6 +7,7 @@ import type { MyRsvp } from '../../domain/session-rsvp.js';
 import { formatTime } from '../../i18n/format.js';
 import { translate } from '../../i18n/locale.js';
 import { ConfigController } from '../shared/config-controller.js';
+import { LanguageLoadController, updatedInItsLanguage } from '../shared/language-load-controller.js';
 import { alumniBrowserStyles } from './alumni-browser.styles.js';
 import { myAttendanceMessages, type MyAttendanceMessage } from './my-attendance.messages.js';
 
@@ -88,6 +89,8 @@ export class IopMyAttendance extends LitElement {
   /** @internal */
   private readonly settings = new ConfigController(this);
   /** @internal */
+  protected readonly languageLoad = new LanguageLoadController(this);
+  /** @internal */
   private letterUrl?: string;
   /** @internal */
   private loadToken = 0;
@@ -125,6 +128,11 @@ export class IopMyAttendance extends LitElement {
   @property({ attribute: 'api-base' }) apiBase?: string;
   /** `en` or `es`. */
   @property() locale?: string;
+
+  /** @internal */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updatedInItsLanguage(() => super.getUpdateComplete());
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

@@ -1,8 +1,10 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { reservedBlockSize } from '../shared/first-screen-reservation.js';
 
 export const insuranceVerificationStyles = css`
   :host {
     display: block;
+    --iop-reserved-block-size: ${unsafeCSS(reservedBlockSize['iop-insurance-verification'])};
   }
   h2,
   h3 {

@@ -1,8 +1,10 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { reservedBlockSize } from '../shared/first-screen-reservation.js';
 
 export const intakeScreenerStyles = css`
   :host {
     display: block;
+    --iop-reserved-block-size: ${unsafeCSS(reservedBlockSize['iop-intake-screener'])};
     --iop-crisis-color: #7a1020;
     --iop-crisis-surface: #fff4f4;
   }

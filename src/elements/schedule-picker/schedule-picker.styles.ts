@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { reservedBlockSize } from '../shared/first-screen-reservation.js';
 import { formStyles } from '../shared/form.styles.js';
 import { themeStyles } from '../shared/theme.js';
 
@@ -8,6 +9,7 @@ export const schedulePickerStyles = [
   css`
     :host {
       display: block;
+      --iop-reserved-block-size: ${unsafeCSS(reservedBlockSize['iop-schedule-picker'])};
     }
     h2 {
       font-size: 1.5em;

@@ -73,10 +73,19 @@ function startFrameChild(parentOrigin: string): void {
   post({ protocol: FRAME_PROTOCOL, kind: 'ready' });
   reportHeight();
 
-  // The element class is defined later in the same bundle; if it never is, the bundle failed.
-  queueMicrotask(() => {
-    if (!customElements.get(widget.localName)) post({ protocol: FRAME_PROTOCOL, kind: 'error', code: 'script-failed' });
-  });
+  // The element is defined later (by the same bundle, or by the module the CDN loader fetches); if it
+  // is not by the time the height is reported anyway, the script failed. The loader says so at once.
+  reportFailure = () => post({ protocol: FRAME_PROTOCOL, kind: 'error', code: 'script-failed' });
+  setTimeout(() => {
+    if (!customElements.get(widget.localName)) reportScriptFailed();
+  }, UNSETTLED_REPORT_MS);
+}
+
+let reportFailure: (() => void) | undefined;
+/** Tells the host page that the widget's script failed to define it (once). */
+export function reportScriptFailed(): void {
+  reportFailure?.();
+  reportFailure = undefined;
 }
 
 const parentOrigin = typeof document === 'undefined' ? null : document.querySelector<HTMLMetaElement>(`meta[name="${EMBED_PARENT_META}"]`)?.content;

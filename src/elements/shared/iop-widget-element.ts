@@ -4,6 +4,8 @@ import { localeNames, locales, translate, type Locale } from '../../i18n/locale.
 import { sharedMessages } from '../../i18n/messages.js';
 import type { StorageMode } from '../../store/store.js';
 import { ConfigController } from './config-controller.js';
+import { FirstScreenReservation } from './first-screen-reservation.js';
+import { LanguageLoadController, updatedInItsLanguage } from './language-load-controller.js';
 import { OriginCheckController } from './origin-check-controller.js';
 import type { Isolation } from './isolation-controller.js';
 
@@ -17,6 +19,10 @@ export abstract class IopWidgetElement extends LitElement {
   protected readonly settings = new ConfigController(this);
   /** @internal */
   protected readonly originCheck = new OriginCheckController(this, this.settings);
+  /** @internal */
+  protected readonly firstScreen = new FirstScreenReservation(this);
+  /** @internal */
+  protected readonly languageLoad = new LanguageLoadController(this, (pending) => this.firstScreen.setCustomState('translating', pending));
 
   /** Base URL of the center's IOP API, e.g. `/api/iop/`; falls back to `<iop-provider>`. */
   @property({ attribute: 'api-base' }) apiBase?: string;
@@ -26,6 +32,11 @@ export abstract class IopWidgetElement extends LitElement {
   @property() storage?: StorageMode;
   /** `frame` renders the widget in a frame from the API origin, out of the page scripts' reach; `inline` renders it in the page. */
   @property() isolation?: Isolation;
+
+  /** Resolves once the widget has rendered in its language (Spanish words are fetched on first use). */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updatedInItsLanguage(() => super.getUpdateComplete());
+  }
 
   /**
    * When the API refuses this page's origin: what is wrong and who can fix it, in place of the

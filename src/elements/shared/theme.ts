@@ -34,6 +34,14 @@ export const themeStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* first-screen-reservation.ts: room for the first screen until the person acts. */
+  :host(:state(reserving)) {
+    min-block-size: var(--iop-reserved-block-size);
+  }
+  /* language-load-controller.ts: English words about to become Spanish are not shown. */
+  :host(:state(translating)) {
+    visibility: hidden;
+  }
   *,
   *::before,
   *::after {

@@ -40,6 +40,13 @@ async function showFallback(tag: HTMLElement): Promise<void> {
   }
 }
 
+/** The sentence in every widget tag that is still undefined (the CDN loader calls it when a widget's module failed). */
+export function showFallbacks(): void {
+  document.querySelectorAll<HTMLElement>(frameableTags.join(',')).forEach((tag) => {
+    if (!customElements.get(tag.localName)) void showFallback(tag);
+  });
+}
+
 function litFailed(): boolean {
   return !customElements.get('iop-provider') && !frameableTags.some((tag) => customElements.get(tag));
 }
@@ -48,8 +55,7 @@ if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
   // Module code of one bundle runs in one task: a microtask sees whether the rest of it defined anything.
   queueMicrotask(() => {
     if (!litFailed()) return;
-    const show = () => document.querySelectorAll<HTMLElement>(frameableTags.join(',')).forEach((tag) => void showFallback(tag));
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show, { once: true });
-    else show();
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', showFallbacks, { once: true });
+    else showFallbacks();
   });
 }
