@@ -256,6 +256,8 @@ describe('a center set up from an empty PostgreSQL database', { skip: databaseUr
     // The public API now answers with the center's own setup and nothing of the demo.
     const programs = (await (await fetch(`${origin}/api/iop/programs`)).json()) as ProgramList;
     assert.equal(programs.center.name, 'Aspen Way Recovery');
+    assert.deepEqual(programs.programs.map((program) => [program.name, program.translations?.es?.name]), [['Adult IOP', 'IOP para adultos']]);
+    assert.equal(programs.center.selfPay?.translations?.es?.summary, 'Aceptamos pago por cuenta propia; pídanos el precio del programa completo.');
     assert.deepEqual(
       programs.programs.flatMap((program) => program.tracks.map((t) => [t.name, t.translations?.es?.name])),
       [
