@@ -178,6 +178,11 @@ export async function readSetup(db: Queryable, context: SettingsContext, now: Da
   return { format: CENTER_SETUP_FORMAT, version: 1, exportedAt: now.toISOString(), ...(values as SectionValues) };
 }
 
+/** Where a webhook delivery goes now: the saved endpoint, else `fallback` (IOP_WEBHOOK_URL); null: nowhere. */
+export function webhookEndpoint(db: Queryable, fallback: string | undefined): () => Promise<string | null> {
+  return async () => (await db.query<{ webhook_url: string | null }>('SELECT webhook_url FROM center WHERE id = 1'))[0]?.webhook_url ?? fallback ?? null;
+}
+
 /** The public screener settings: the saved section or the defaults. */
 export async function publicScreenerSettings(db: Queryable): Promise<PublicScreenerSettings> {
   const center = await centerRow(db);
