@@ -173,6 +173,16 @@ for (const backend of testBackends()) {
       assert.equal(refused.status, 422);
       assert.deepEqual(pointers(refused.json), ['/value/programs']);
       assert.match(refused.json.errors[0].detail, new RegExp(trackId));
+
+      // A track only the assessment hours name: refused where it is removed, with what to do.
+      const spare = programs[1].tracks.at(-1).id as string;
+      const hours = await admin.get('settings/availability');
+      const windows = hours.json.value.windows.map((w: Json, i: number) => (i === 0 ? { ...w, trackIds: [spare] } : w));
+      assert.equal((await admin.put('settings/availability', { version: hours.json.version, value: { ...hours.json.value, windows } })).status, 200);
+      const withoutSpare = programs.map((program, index) => (index === 1 ? { ...program, tracks: program.tracks.slice(0, -1) } : program));
+      const named = await admin.put('settings/programs', { version: saved.json.version, value: { programs: withoutSpare } });
+      assert.equal(named.status, 422);
+      assert.match(named.json.errors[0].detail, new RegExp(`assessment hours still name the track "${spare}"`));
     });
 
     it('lists a monthly session on a day of the month, skips its exception, and takes RSVPs only on its dates', async () => {
