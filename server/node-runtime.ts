@@ -149,6 +149,9 @@ export function withCompression<E>(fetchApp: (request: Request, env: E) => Respo
     }
     headers.set('content-encoding', encoding);
     headers.set('content-length', String(compressed.byteLength));
+    // A strong validator names one representation: the compressed bytes get their own ("-br", as Apache's "-gzip").
+    const etag = headers.get('etag');
+    if (etag?.startsWith('"')) headers.set('etag', `${etag.slice(0, -1)}-${encoding}"`);
     return new Response(compressed as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers });
   };
 }

@@ -19,6 +19,7 @@ import { migrationsFromDisk } from './db/migrations-from-disk.js';
 import { errorKind } from './http/request-log.js';
 import { cdnBundleFile, consoleSiteFiles, demoSiteFiles, listen, loadKeyring, nodeClientAddress, openConfiguredDatabase } from './node-runtime.js';
 import { seedDemoCenter } from './seed/seed-demo-center.js';
+import { webhookEndpoint } from './settings/center-settings.js';
 import { consoleOrigin, issueSetupInvite } from './staff/staff-identity.js';
 
 /**
@@ -91,7 +92,7 @@ export async function runServer(mode: RunMode): Promise<void> {
     ...(config.webhookSecret
       ? {
           webhook: {
-            url: async () => (await db.query<{ webhook_url: string | null }>('SELECT webhook_url FROM center WHERE id = 1'))[0]?.webhook_url ?? config.webhookUrl ?? null,
+            url: webhookEndpoint(db, config.webhookUrl),
             secret: config.webhookSecret,
             maxAttempts: config.webhookMaxAttempts,
             baseDelayMs: config.webhookBackoffMs,

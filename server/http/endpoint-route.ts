@@ -94,11 +94,18 @@ export async function strongEtag(body: string): Promise<string> {
   return `"${btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')}"`;
 }
 
-/** RFC 9110 §13.1.2: `*` or a list of entity tags, compared weakly (a W/ prefix is ignored). */
-export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+/**
+ * The entity tag of `If-None-Match` that names the current answer, if any (RFC 9110 §13.1.2: `*` or a
+ * list, compared weakly: a W/ prefix is ignored). A tag the compression layer gave the br or gzip
+ * bytes (`"...-br"`) names the same answer.
+ */
+export function ifNoneMatchHit(header: string | undefined, etag: string): string | undefined {
+  if (!header) return undefined;
+  if (header.trim() === '*') return etag;
+  return header
+    .split(',')
+    .map((tag) => tag.trim())
+    .find((tag) => tag.replace(/^W\//, '').replace(/-(?:br|gzip)"$/, '"') === etag);
 }
 
 function bearerTokenOf(c: Context): string | undefined {
@@ -198,9 +205,9 @@ export function mountEndpoint<N extends EndpointName>(app: Hono<AppEnv>, basePat
       // A strong validator of the exact bytes: a widget revalidates on its next load (no-cache) and
       // gets 304 when nothing changed, the new answer the moment an admin saves.
       const etag = await strongEtag(stored.body);
-      if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) {
-        return new Response(null, { status: 304, headers: { etag, 'cache-control': cacheControl } });
-      }
+      const hit = ifNoneMatchHit(c.req.header('if-none-match'), etag);
+      // The 304 repeats the tag the cache holds (it may be the compressed representation's).
+      if (hit) return new Response(null, { status: 304, headers: { etag: hit.replace(/^W\//, ''), 'cache-control': cacheControl, vary: 'accept-encoding' } });
       return finish(stored, { etag });
     }
     if (key !== undefined) {

@@ -178,6 +178,11 @@ export async function readSetup(db: Queryable, context: SettingsContext, now: Da
   return { format: CENTER_SETUP_FORMAT, version: 1, exportedAt: now.toISOString(), ...(values as SectionValues) };
 }
 
+/** Where a webhook delivery goes now: the saved endpoint, else `fallback` (IOP_WEBHOOK_URL); null: nowhere. */
+export function webhookEndpoint(db: Queryable, fallback: string | undefined): () => Promise<string | null> {
+  return async () => (await db.query<{ webhook_url: string | null }>('SELECT webhook_url FROM center WHERE id = 1'))[0]?.webhook_url ?? fallback ?? null;
+}
+
 /** The public screener settings: the saved section or the defaults. */
 export async function publicScreenerSettings(db: Queryable): Promise<PublicScreenerSettings> {
   const center = await centerRow(db);
@@ -341,6 +346,23 @@ export async function sectionProblems<S extends Section>(db: Queryable, section:
   return [];
 }
 
+/**
+ * A track removed while the saved assessment hours still name it would leave hours nobody can book
+ * for it, and the next availability save refused: say so where the track is removed. (An import
+ * checks its own availability against its own programs instead.)
+ */
+async function tracksStillInAvailability(db: Queryable, { programs }: ProgramsSettings): Promise<FieldProblem[]> {
+  const kept = new Set(programs.flatMap((p) => p.tracks.map((t) => t.id)));
+  const named = new Set<string>();
+  for (const row of await db.query<{ track_ids: string[] }>('SELECT track_ids FROM assessment_windows')) row.track_ids.forEach((id) => named.add(id));
+  for (const row of await db.query<{ extra_hours: { trackIds: string[] }[] }>('SELECT extra_hours FROM assessment_overrides'))
+    row.extra_hours.forEach((extra) => extra.trackIds.forEach((id) => named.add(id)));
+  return [...named]
+    .filter((id) => !kept.has(id))
+    .sort()
+    .map((id) => ({ pointer: '/programs', detail: `The assessment hours still name the track "${id}": take it out of the availability settings first, then remove the track.` }));
+}
+
 async function savedTrackIds(db: Queryable): Promise<Set<string>> {
   return new Set((await db.query<{ id: string }>('SELECT id FROM tracks')).map((row) => row.id));
 }
@@ -458,6 +480,7 @@ export async function saveSection<S extends Section>(
     const current = await sectionMeta(tx, section);
     if (current.version !== expectedVersion) throw versionConflict(current, section);
     const problems = await sectionProblems(tx, section, value, await savedTrackIds(tx));
+    if (section === 'programs') problems.push(...(await tracksStillInAvailability(tx, value as ProgramsSettings)));
     if (problems.length) throw validationProblem(problems.map((p) => ({ ...p, pointer: `/value${p.pointer}` })));
     await writeSection(tx, section, value, now);
     return bumpVersion(tx, section, value, author, 'save', now);

@@ -42,6 +42,12 @@ const Phone = z.string().check(z.regex(/^\+?[0-9 ().-]{7,20}$/));
 /** A website origin allowed to embed the widgets: scheme, host and optional port, nothing after. */
 export const WebOrigin = z.string().check(z.regex(/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?$/), z.maxLength(300));
 
+/** Where webhook deliveries go: https, or http to this machine only (a development receiver). */
+export const WebhookUrl = z
+  .string()
+  .check(z.regex(/^(?:https:\/\/[A-Za-z0-9.-]+|http:\/\/(?:127\.0\.0\.1|localhost|\[::1\]))(?::\d{1,5})?(?:\/[^\s]*)?$/), z.maxLength(2000))
+  .register(z.globalRegistry, { format: 'uri' });
+
 /** Sections of the setup; each is read and saved on its own route (`settings/<section>`). */
 export const SettingsSection = z.enum(['profile', 'programs', 'availability', 'payers', 'sessions', 'screener', 'embedding']);
 
@@ -180,8 +186,8 @@ export const ScreenerSettings = z.extend(PublicScreenerSettings, {});
 /** Allowed embedding origins and the webhook endpoint. The webhook's secret is never in settings or exports (environment only). */
 export const EmbeddingSettings = z.object({
   allowedOrigins: z.array(WebOrigin).check(z.maxLength(100)),
-  /** The CRM webhook endpoint (https); null: none. */
-  webhookUrl: z.nullable(SafeUrl),
+  /** The CRM webhook endpoint; null: none (IOP_WEBHOOK_URL, if set, is used then). */
+  webhookUrl: z.nullable(WebhookUrl),
 });
 
 // ---- reading and saving a section ----------------------------------------------------------------

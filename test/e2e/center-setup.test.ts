@@ -171,6 +171,14 @@ describe('a center set up from an empty PostgreSQL database', { skip: databaseUr
       await page.locator(`#f-programs-0-tracks-${t}-meetings-0-end`).fill(end);
     }
     assert.equal(await page.locator('#f-programs-0-tracks-1-id').inputValue(), 'evening-iop', 'a new track takes its id from its name');
+    // A meeting added by mistake, removed with the keyboard: focus lands on "Add a meeting time", not the top of the page.
+    const addMeeting = page.locator('#f-programs-0-tracks-1-add-meeting');
+    await addMeeting.click();
+    await page.locator('#f-programs-0-tracks-1-meetings-1-day').waitFor();
+    await page.getByRole('button', { name: /^Remove Monday 18:00/ }).nth(1).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('iop-console')?.shadowRoot?.querySelector('iop-center-setup')?.shadowRoot?.querySelector('iop-programs-settings')?.shadowRoot?.querySelector('#f-programs-0-tracks-1-meetings-1-day'));
+    assert.equal(await addMeeting.evaluate((button) => (button.getRootNode() as ShadowRoot).activeElement === button), true, 'focus on the add button');
     await saved('programs');
 
     // Weekday hours, a holiday, the notice and horizon, and the preview, in the availability page.
@@ -256,6 +264,8 @@ describe('a center set up from an empty PostgreSQL database', { skip: databaseUr
     // The public API now answers with the center's own setup and nothing of the demo.
     const programs = (await (await fetch(`${origin}/api/iop/programs`)).json()) as ProgramList;
     assert.equal(programs.center.name, 'Aspen Way Recovery');
+    assert.deepEqual(programs.programs.map((program) => [program.name, program.translations?.es?.name]), [['Adult IOP', 'IOP para adultos']]);
+    assert.equal(programs.center.selfPay?.translations?.es?.summary, 'Aceptamos pago por cuenta propia; pídanos el precio del programa completo.');
     assert.deepEqual(
       programs.programs.flatMap((program) => program.tracks.map((t) => [t.name, t.translations?.es?.name])),
       [

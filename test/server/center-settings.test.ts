@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -17,6 +19,8 @@ import { StaffRecord } from '../../server/staff/staff-schemas.js';
 import { instantToWallClock } from '../../src/domain/zoned-time.js';
 import { openPgliteDatabase } from '../../server/db/pglite-database.js';
 import { openPostgresDatabase } from '../../server/db/postgres-database.js';
+import { signWebhookBody } from '../../server/services/record-webhook.js';
+import { webhookEndpoint } from '../../server/settings/center-settings.js';
 import { bookingRequest, rsvpRequest, screenedIntake } from './support/fixtures.js';
 import { startServerProcess, stopServerProcess } from './support/server-process.js';
 import { consoleFetch, createStaffAccount, sessionCookie } from './support/staff.js';
@@ -30,6 +34,7 @@ import {
   type TestDatabase,
   type TestServer,
   useTestServer,
+  waitFor,
 } from './support/test-server.js';
 
 const STAFF_TOKEN = 'staff-token-for-settings-tests-0123';
@@ -168,6 +173,16 @@ for (const backend of testBackends()) {
       assert.equal(refused.status, 422);
       assert.deepEqual(pointers(refused.json), ['/value/programs']);
       assert.match(refused.json.errors[0].detail, new RegExp(trackId));
+
+      // A track only the assessment hours name: refused where it is removed, with what to do.
+      const spare = programs[1].tracks.at(-1).id as string;
+      const hours = await admin.get('settings/availability');
+      const windows = hours.json.value.windows.map((w: Json, i: number) => (i === 0 ? { ...w, trackIds: [spare] } : w));
+      assert.equal((await admin.put('settings/availability', { version: hours.json.version, value: { ...hours.json.value, windows } })).status, 200);
+      const withoutSpare = programs.map((program, index) => (index === 1 ? { ...program, tracks: program.tracks.slice(0, -1) } : program));
+      const named = await admin.put('settings/programs', { version: saved.json.version, value: { programs: withoutSpare } });
+      assert.equal(named.status, 422);
+      assert.match(named.json.errors[0].detail, new RegExp(`assessment hours still name the track "${spare}"`));
     });
 
     it('lists a monthly session on a day of the month, skips its exception, and takes RSVPs only on its dates', async () => {
@@ -251,6 +266,39 @@ for (const backend of testBackends()) {
         assert.deepEqual(state.json.value.allowedOrigins, [origin], 'the saved list is kept for when the variable goes');
       } finally {
         await overridden.close();
+      }
+    });
+
+    it('delivers webhooks to the endpoint saved in the settings, signed with the secret from the environment', async () => {
+      const secret = 'webhook-secret-for-settings-test';
+      const received: { body: string; signature: string }[] = [];
+      const receiver = createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk) => (body += chunk));
+        req.on('end', () => {
+          received.push({ body, signature: String(req.headers['iop-signature']) });
+          res.writeHead(204).end();
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      const notifying = await startTestServer(database.db, clock, { webhook: { url: webhookEndpoint(database.db, undefined), secret } }, { runJobs: true });
+      try {
+        const read = await admin.get('settings/embedding');
+        const endpoint = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/iop`;
+        const saved = await admin.put('settings/embedding', { version: read.json.version, value: { ...read.json.value, webhookUrl: endpoint } });
+        assert.equal(saved.status, 200, JSON.stringify(saved.json));
+        const receipt = await post(notifying, 'intakes', screenedIntake(['gad-7'], { 'gad-7-1': 1 }, 'en'));
+        assert.equal(receipt.status, 201);
+        await waitFor(() => received.some((delivery) => delivery.body.includes(receipt.json.id)), 'the delivery');
+        const delivery = received.find((d) => d.body.includes(receipt.json.id))!;
+        assert.deepEqual(JSON.parse(delivery.body), { type: 'intake.created', id: receipt.json.id });
+        const stamp = Number(/^t=(\d+),/.exec(delivery.signature)![1]);
+        assert.equal(delivery.signature, await signWebhookBody(secret, delivery.body, stamp));
+        const refused = await admin.put('settings/embedding', { version: saved.json.version, value: { ...read.json.value, webhookUrl: 'http://crm.example/hooks' } });
+        assert.deepEqual(pointers(refused.json), ['/value/webhookUrl'], 'plain http only to this machine');
+      } finally {
+        await notifying.close();
+        await new Promise((resolve) => receiver.close(resolve));
       }
     });
 

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { BookingRequest, type Recurrence } from '../../src/api/schemas.js';
 import { ConfigError, readServerConfig, requireProductionConfig } from '../../server/config.js';
+import { ifNoneMatchHit } from '../../server/http/endpoint-route.js';
 import { findSlot, generateSlots, nearestSlots, parseSlotId, slotId, type AvailabilityWindow } from '../../server/domain/assessment-slots.js';
 import { canonicalJson, decideOnSeenKey, fingerprintMaterial } from '../../server/domain/idempotency.js';
 import { decideSeat, promotable } from '../../server/domain/rsvp-capacity.js';
@@ -169,6 +170,19 @@ describe('occursOn', () => {
     assert.equal(occursOn(weekly(1), ['2026-03-11'], '2026-03-11'), false);
     assert.equal(occursOn({ ...weekly(1), until: '2026-03-10' } as Recurrence, [], '2026-03-11'), false);
     assert.equal(occursOn({ kind: 'once', date: '2026-04-01', start: '17:00' }, [], '2026-04-01'), true);
+  });
+});
+
+describe('If-None-Match', () => {
+  it('matches the current tag, a weak or compressed form of it, or *, and nothing else', () => {
+    const etag = '"abc"';
+    assert.equal(ifNoneMatchHit(undefined, etag), undefined);
+    assert.equal(ifNoneMatchHit('"abc"', etag), '"abc"');
+    assert.equal(ifNoneMatchHit('"old", W/"abc"', etag), 'W/"abc"');
+    assert.equal(ifNoneMatchHit('"abc-br"', etag), '"abc-br"');
+    assert.equal(ifNoneMatchHit('"abc-gzip"', etag), '"abc-gzip"');
+    assert.equal(ifNoneMatchHit('*', etag), etag);
+    assert.equal(ifNoneMatchHit('"abcd", "ab", "abc-zstd"', etag), undefined);
   });
 });
 

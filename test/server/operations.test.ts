@@ -118,7 +118,7 @@ describe('client address behind trusted proxies', () => {
 describe('compression and cache headers', () => {
   const app = new Hono();
   const big = JSON.stringify({ slots: Array.from({ length: 400 }, (_, i) => ({ id: `slot-${i}`, start: '2026-03-02T15:00:00Z' })) });
-  app.get('/json', (c) => c.body(big, 200, { 'content-type': 'application/json' }));
+  app.get('/json', (c) => c.body(big, 200, { 'content-type': 'application/json', etag: '"v1"' }));
   app.get('/small', (c) => c.json({ ok: true }));
   app.get('/events', (c) => c.body('data: 1\n\n'.repeat(500), 200, { 'content-type': 'text/event-stream' }));
   const fetchApp = withCompression(app.fetch);
@@ -134,6 +134,8 @@ describe('compression and cache headers', () => {
     const gzip = await ask('/json', 'gzip');
     assert.equal(gzip.headers.get('content-encoding'), 'gzip');
     assert.equal(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString(), big);
+    assert.deepEqual([br.headers.get('etag'), gzip.headers.get('etag')], ['"v1-br"', '"v1-gzip"'], 'each representation its own strong ETag');
+    assert.equal((await ask('/json', 'identity')).headers.get('etag'), '"v1"');
     assert.equal((await ask('/json', 'identity')).headers.get('content-encoding'), null);
     assert.equal((await ask('/json', 'br;q=0, gzip')).headers.get('content-encoding'), 'gzip');
     assert.equal((await ask('/small', 'br')).headers.get('content-encoding'), null);

@@ -91,11 +91,12 @@ export class IopAvailabilitySettings extends SettingsPage<'availability'> {
             ${this.select({ path: ['windows', w, 'day'], label: this.t('day'), value: String(window.day), choices: days.map((label, day) => ({ value: String(day), label })), onChange: (v) => this.edit((d) => void (d.windows[w]!.day = Number(v))) })}
             ${this.#hoursFields(['windows', w], window, setWindow(w))}
             <div class="field">
-              <button type="button" class="secondary" aria-label=${this.t('removeThis', { what: `${days[window.day]} ${window.start}–${window.end}` })} @click=${() => this.edit((d) => void d.windows.splice(w, 1))}>${this.t('remove')}</button>
+              <button type="button" class="secondary" aria-label=${this.t('removeThis', { what: `${days[window.day]} ${window.start}–${window.end}` })} @click=${() => this.removeItem((d) => void d.windows.splice(w, 1), 'add-window')}>${this.t('remove')}</button>
             </div>
           </div>`,
         )}
         <button
+          id="add-window"
           type="button"
           class="secondary"
           @click=${() => this.edit((d) => void d.windows.push({ id: this.#nextId('window'), day: 1, start: '09:00', end: '17:00', mode: 'phone', slotMinutes: 60, trackIds: [] }))}
@@ -126,21 +127,21 @@ export class IopAvailabilitySettings extends SettingsPage<'availability'> {
               (hours, h) => html`<div class="row">
                 ${this.#hoursFields(['overrides', o, 'extraHours', h], hours, (change) => setOverride(o, (x) => ({ ...x, extraHours: x.extraHours.map((hh, i) => (i === h ? change(hh) : hh)) })))}
                 <div class="field">
-                  <button type="button" class="secondary" aria-label=${this.t('removeThis', { what: `${override.date} ${hours.start}–${hours.end}` })} @click=${() => setOverride(o, (x) => ({ ...x, extraHours: x.extraHours.filter((_, i) => i !== h) }))}>
+                  <button type="button" class="secondary" aria-label=${this.t('removeThis', { what: `${override.date} ${hours.start}–${hours.end}` })} @click=${() => this.removeItem((d) => void d.overrides[o]!.extraHours.splice(h, 1), fieldId('overrides', o, 'add-extra'))}>
                     ${this.t('remove')}
                   </button>
                 </div>
               </div>`,
             )}
             <div class="row">
-              <button type="button" class="secondary" @click=${() => setOverride(o, (x) => ({ ...x, extraHours: [...x.extraHours, { id: this.#nextId('extra'), start: '09:00', end: '12:00', mode: 'phone', slotMinutes: 60, trackIds: [] }] }))}>
+              <button id=${fieldId('overrides', o, 'add-extra')} type="button" class="secondary" @click=${() => setOverride(o, (x) => ({ ...x, extraHours: [...x.extraHours, { id: this.#nextId('extra'), start: '09:00', end: '12:00', mode: 'phone', slotMinutes: 60, trackIds: [] }] }))}>
                 ${this.t('addExtraHours')}
               </button>
-              <button type="button" class="secondary" @click=${() => this.edit((d) => void d.overrides.splice(o, 1))}>${this.t('removeThis', { what: override.date || this.t('date') })}</button>
+              <button type="button" class="secondary" @click=${() => this.removeItem((d) => void d.overrides.splice(o, 1), 'add-override')}>${this.t('removeThis', { what: override.date || this.t('date') })}</button>
             </div>
           </div>`,
         )}
-        <button type="button" class="secondary" @click=${() => this.edit((d) => void d.overrides.push({ date: '', closed: true, extraHours: [] }))}>${this.t('addOverride')}</button>
+        <button id="add-override" type="button" class="secondary" @click=${() => this.edit((d) => void d.overrides.push({ date: '', closed: true, extraHours: [] }))}>${this.t('addOverride')}</button>
       </fieldset>
       <div class="grid">
         ${this.input({ path: ['minimumNoticeHours'], label: this.t('minimumNotice'), hint: this.t('minimumNoticeHint'), type: 'number', value: draft.minimumNoticeHours, onInput: (v) => this.edit((d) => void (d.minimumNoticeHours = numberFromText(v) ?? 0)) })}

@@ -49,10 +49,11 @@ export class IopPayersSettings extends SettingsPage<'payers'> {
             })}
           </div>
           ${this.input({ path: ['payers', i, 'aliases'], label: this.t('aliases'), hint: this.t('aliasesHint'), value: payer.aliases.join(', '), onInput: (v) => set(i, (x) => ({ ...x, aliases: listFromText(v) })) })}
-          <button type="button" class="secondary" @click=${() => this.edit((d) => void d.payers.splice(i, 1))}>${this.t('removeThis', { what: payer.name })}</button>
+          <button type="button" class="secondary" @click=${() => this.removeItem((d) => void d.payers.splice(i, 1), 'add-payer')}>${this.t('removeThis', { what: payer.name })}</button>
         </section>`,
       )}
       <button
+        id="add-payer"
         type="button"
         class="secondary"
         @click=${() => {

@@ -120,11 +120,11 @@ export class IopProgramsSettings extends SettingsPage<'programs'> {
             ${this.input({ path: [...path, 'meetings', m, 'start'], label: this.t('from'), type: 'time', value: meeting.start, onInput: (v) => set((x) => ({ ...x, meetings: x.meetings.map((mm, i) => (i === m ? { ...mm, start: v } : mm)) })) })}
             ${this.input({ path: [...path, 'meetings', m, 'end'], label: this.t('to'), type: 'time', value: meeting.end, onInput: (v) => set((x) => ({ ...x, meetings: x.meetings.map((mm, i) => (i === m ? { ...mm, end: v } : mm)) })) })}
             <div class="field">
-              <button type="button" class="secondary" aria-label=${this.t('removeThis', { what: `${days[meeting.day]} ${meeting.start}` })} @click=${() => set((x) => ({ ...x, meetings: x.meetings.filter((_, i) => i !== m) }))}>${this.t('remove')}</button>
+              <button type="button" class="secondary" aria-label=${this.t('removeThis', { what: `${days[meeting.day]} ${meeting.start}` })} @click=${() => this.removeItem((d) => void d.programs[p]!.tracks[t]!.meetings.splice(m, 1), fieldId(...path, 'add-meeting'))}>${this.t('remove')}</button>
             </div>
           </div>`,
         )}
-        <button type="button" class="secondary" @click=${() => set((x) => ({ ...x, meetings: [...x.meetings, { day: 1, start: '18:00', end: '21:00' }] }))}>${this.t('addMeeting')}</button>
+        <button id=${fieldId(...path, 'add-meeting')} type="button" class="secondary" @click=${() => set((x) => ({ ...x, meetings: [...x.meetings, { day: 1, start: '18:00', end: '21:00' }] }))}>${this.t('addMeeting')}</button>
       </fieldset>
       ${this.input({ path: [...path, 'description'], label: `${this.t('description')} ${this.t('optional')}`, multiline: true, value: track.description, onInput: (v) => set((x) => optionalText(x, 'description', v)) })}
       ${this.input({ path: [...path, 'location'], label: `${this.t('location')} ${this.t('optional')}`, value: track.location, onInput: (v) => set((x) => optionalText(x, 'location', v)) })}
@@ -133,7 +133,7 @@ export class IopProgramsSettings extends SettingsPage<'programs'> {
         this.input({ path: [...path, 'translations', 'es', 'description'], label: this.t('description'), lang: 'es', multiline: true, value: track.translations?.es?.description, onInput: (v) => set((x) => withTranslation(x, 'es', 'description', v)) }),
         this.input({ path: [...path, 'translations', 'es', 'location'], label: this.t('location'), lang: 'es', value: track.translations?.es?.location, onInput: (v) => set((x) => withTranslation(x, 'es', 'location', v)) }),
       ])}
-      <button type="button" class="secondary" @click=${() => this.#program(p, (x) => ({ ...x, tracks: x.tracks.filter((_, i) => i !== t) }))}>${this.t('removeThis', { what: track.name })}</button>
+      <button type="button" class="secondary" @click=${() => this.removeItem((d) => void d.programs[p]!.tracks.splice(t, 1), fieldId('programs', p, 'add-track'))}>${this.t('removeThis', { what: track.name })}</button>
     </section>`;
   }
 
@@ -165,12 +165,12 @@ export class IopProgramsSettings extends SettingsPage<'programs'> {
           ])}
           ${program.tracks.map((track, t) => this.#renderTrack(p, t, track))}
           <div class="row">
-            <button type="button" class="secondary" @click=${() => this.#addTrack(p)}>${this.t('addTrack', { name: program.name })}</button>
-            <button type="button" class="secondary" @click=${() => this.edit((d) => void d.programs.splice(p, 1))}>${this.t('removeThis', { what: program.name })}</button>
+            <button id=${fieldId(...path, 'add-track')} type="button" class="secondary" @click=${() => this.#addTrack(p)}>${this.t('addTrack', { name: program.name })}</button>
+            <button type="button" class="secondary" @click=${() => this.removeItem((d) => void d.programs.splice(p, 1), 'add-program')}>${this.t('removeThis', { what: program.name })}</button>
           </div>
         </section>`;
       })}
-      <button type="button" class="secondary" @click=${() => this.#addProgram()}>${this.t('addProgram')}</button>
+      <button id="add-program" type="button" class="secondary" @click=${() => this.#addProgram()}>${this.t('addProgram')}</button>
     `;
   }
 }

@@ -81,10 +81,10 @@ export class IopScreenerSettings extends SettingsPage<'screener'> {
             ${this.spanish([
               this.input({ path: ['crisisLines', i, 'translations', 'es', 'name'], label: this.t('nameField'), lang: 'es', value: line.translations?.es?.name, onInput: (v) => this.#line(i, (x) => withTranslation(x, 'es', 'name', v)) }),
             ])}
-            <button type="button" class="secondary" @click=${() => this.edit((d) => void d.crisisLines.splice(i, 1))}>${this.t('removeThis', { what: line.name })}</button>
+            <button type="button" class="secondary" @click=${() => this.removeItem((d) => void d.crisisLines.splice(i, 1), 'add-crisis-line')}>${this.t('removeThis', { what: line.name })}</button>
           </div>`,
         )}
-        <button type="button" class="secondary" @click=${() => this.edit((d) => void d.crisisLines.push({ name: '' }))}>${this.t('addCrisisLine')}</button>
+        <button id="add-crisis-line" type="button" class="secondary" @click=${() => this.edit((d) => void d.crisisLines.push({ name: '' }))}>${this.t('addCrisisLine')}</button>
       </fieldset>
       ${this.input({ path: ['quickExitUrl'], label: this.t('quickExitUrl'), hint: this.t('quickExitUrlHint'), type: 'url', value: draft.quickExitUrl, onInput: (v) => this.edit((d) => void (d.quickExitUrl = v.trim())) })}
     `;

@@ -143,10 +143,11 @@ export class IopSessionsSettings extends SettingsPage<'sessions'> {
             this.input({ path: [...path, 'translations', 'es', 'location'], label: this.t('location'), lang: 'es', value: session.translations?.es?.location, onInput: (v) => set(i, (x) => withTranslation(x, 'es', 'location', v)) }),
           ])}
           ${this.#renderRecurrence(i, session)}
-          <button type="button" class="secondary" @click=${() => this.edit((d) => void d.sessions.splice(i, 1))}>${this.t('removeThis', { what: session.title })}</button>
+          <button type="button" class="secondary" @click=${() => this.removeItem((d) => void d.sessions.splice(i, 1), 'add-session')}>${this.t('removeThis', { what: session.title })}</button>
         </section>`;
       })}
       <button
+        id="add-session"
         type="button"
         class="secondary"
         @click=${() => {

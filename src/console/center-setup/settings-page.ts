@@ -77,6 +77,15 @@ export abstract class SettingsPage<K extends keyof SectionStates> extends LitEle
     this.notice = undefined;
   }
 
+  /**
+   * Removes an item, then puts focus on the list's "Add" button (`focusId`): the removed item's
+   * own button is gone, and focus must not fall back to the top of the page.
+   */
+  protected removeItem(change: (draft: SectionValues[K]) => void, focusId: string): void {
+    this.edit(change);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(focusId)}`)?.focus());
+  }
+
   protected errorFor(id: string): string | undefined {
     return this.errors.find((error) => error.id === id)?.message;
   }

@@ -588,6 +588,17 @@ describe('<iop-insurance-verification>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the center’s Spanish self-pay text in Spanish', async () => {
+    const list = (await (await fetch(`${API}programs`)).json()) as { center: { selfPay?: { summary: string; translations?: { es?: { summary?: string } } } } };
+    const spanish = list.center.selfPay?.translations?.es?.summary;
+    expect(spanish, 'the demo center gives its self-pay text in Spanish').to.be.a('string');
+    const el = await mount({ locale: 'es' });
+    [...root(el).querySelectorAll('button')].find((button) => button.textContent!.includes('pagar por mi cuenta'))!.click();
+    await waitUntil(() => text(el).includes(spanish!), 'the Spanish self-pay text');
+    expect(text(el)).to.not.contain(list.center.selfPay!.summary);
+    await expect(el).to.be.accessible();
+  });
+
   it('asks before reusing the intake screener’s contact details', async () => {
     const contact: Contact = { name: 'Ana María López', phone: '+1 720 555 0199', preferred: 'phone', voicemailOk: false };
     await (await storeFor('memory')).saveDraft('shared-contact', contact);
