@@ -76,12 +76,29 @@ export default defineConfig(({ mode }) => {
         : { entry: entries, formats: ['es'] },
       rolldownOptions: {
         external: cdn ? [] : external,
+        // The loader exports nothing; its chunks may be grouped freely (codeSplitting below).
+        ...(mode === 'cdn' ? { preserveEntrySignatures: 'allow-extension' as const } : {}),
         output: {
           // ES library output keeps whitespace unless asked (TOOLCHAIN.md).
           minify: true,
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
-          ...(staffConsole || cdnAll ? { codeSplitting: false } : {}),
+          ...(staffConsole || cdnAll
+            ? { codeSplitting: false }
+            : cdn
+              ? {
+                  // Fewer, larger shared chunks for the loader's pages: Lit with the widgets' shared
+                  // controllers, and the data layer (client, store, contract, zod, idb) without Lit,
+                  // which the trusted-types fallback can load where Lit cannot start.
+                  codeSplitting: {
+                    includeDependenciesRecursively: false,
+                    groups: [
+                      { name: 'lit', test: /node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]|src[\\/]elements[\\/]shared[\\/](?!trusted-types-fallback|frame-child)/ },
+                      { name: 'data', test: /node_modules[\\/](?:zod|idb)[\\/]|src[\\/](?:client|store|api|i18n)[\\/]/ },
+                    ],
+                  },
+                }
+              : {}),
         },
       },
     },

@@ -156,18 +156,47 @@ export function compareOccurrences(a: Occurrence, b: Occurrence): number {
  */
 export function expandOccurrences(sessions: readonly RecurringSession[], range: InstantRange): Occurrence[] {
   const occurrences: Occurrence[] = [];
+  const startsMs: number[] = [];
   const fromMs = range.from.getTime();
   const toMs = range.to.getTime();
+  // Thousands of sessions share a zone and a few dozen dates: the range's wall dates per zone, and
+  // each date's midnight and steady offset per zone, are worked out once (as occurrenceStart does).
+  const rangeDates = new Map<string, readonly [string, string]>();
+  const dayStarts = new Map<string, readonly [number, number | undefined]>();
   for (const session of sessions) {
+    let ends = rangeDates.get(session.timeZone);
+    if (!ends) rangeDates.set(session.timeZone, (ends = [wallDate(range.from, session.timeZone), wallDate(range.to, session.timeZone)]));
     // A day either side: the range's ends are instants, and a late session can run past midnight.
-    const firstDate = addDays(wallDate(range.from, session.timeZone), -1 - Math.ceil(session.durationMinutes / 1440));
-    const lastDate = addDays(wallDate(range.to, session.timeZone), 1);
+    const firstDate = addDays(ends[0], -1 - Math.ceil(session.durationMinutes / 1440));
+    const lastDate = addDays(ends[1], 1);
+    const startOfDayMs = minutesOf(session.recurrence.start) * MS_PER_MINUTE;
+    const durationMs = session.durationMinutes * MS_PER_MINUTE;
     for (const date of occurrenceDatesBetween(session.recurrence, session.exceptions, firstDate, lastDate)) {
-      const occurrence = occurrenceOn(session, date);
-      if (occurrence.end.getTime() > fromMs && occurrence.start.getTime() < toMs) occurrences.push(occurrence);
+      const key = `${session.timeZone}|${date}`;
+      let day = dayStarts.get(key);
+      if (!day) dayStarts.set(key, (day = [Date.parse(`${date}T00:00:00Z`), steadyOffsetMsOn(date, session.timeZone)]));
+      // A date with a daylight-saving change near it takes the exact (slower) path.
+      const startMs = day[1] === undefined || Number.isNaN(startOfDayMs) ? occurrenceStart(session, date).getTime() : day[0] + startOfDayMs - day[1];
+      if (startMs + durationMs > fromMs && startMs < toMs) {
+        occurrences.push({ sessionId: session.id, date, start: new Date(startMs), end: new Date(startMs + durationMs) });
+        startsMs.push(startMs);
+      }
     }
   }
-  return occurrences.sort(compareOccurrences);
+  // Sorted as compareOccurrences sorts, on the numbers already at hand.
+  const order = Array.from(occurrences.keys()).sort((a, b) => {
+    const byStart = startsMs[a]! - startsMs[b]!;
+    if (byStart) return byStart;
+    const idA = occurrences[a]!.sessionId;
+    const idB = occurrences[b]!.sessionId;
+    return idA < idB ? -1 : idA > idB ? 1 : 0;
+  });
+  return order.map((i) => occurrences[i]!);
+}
+
+/** Minutes after midnight of an `HH:MM` time; NaN for anything else (then the exact path decides). */
+function minutesOf(time: string): number {
+  return /^\d{2}:\d{2}$/.test(time) ? Number(time.slice(0, 2)) * 60 + Number(time.slice(3)) : Number.NaN;
 }
 
 /** The next `count` occurrences of one session that have not ended by `now`. */

@@ -5,15 +5,18 @@ import ICAL from 'ical.js';
 import { calendarFile, parseCalendarFile } from '../../src/domain/calendar-file.js';
 import { seriesCalendarEvent, occurrenceCalendarEvent } from '../../src/domain/session-calendar.js';
 import {
+  compareOccurrences,
   expandOccurrences,
   firstRuleDate,
   isHappeningNow,
   nextOccurrences,
+  occurrenceDatesBetween,
   occurrenceOn,
   occursOn,
   ruleDatesBetween,
   ruleMatches,
   seriesRrule,
+  type Occurrence,
   type RecurringSession,
   type SessionRecurrence,
 } from '../../src/domain/session-recurrence.js';
@@ -207,6 +210,23 @@ describe('recurrence properties', () => {
           assert.equal(wall.date, occurrence.date);
           assert.ok(wall.time >= owner.recurrence.start);
         }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('expands exactly as occurrenceOn does, date by date (the fast path shares offsets per zone and date)', () => {
+    fc.assert(
+      fc.property(fc.array(recurringSession, { minLength: 1, maxLength: 4 }), instantRange, (sessions, window) => {
+        const reference = sessions
+          .flatMap((session) =>
+            occurrenceDatesBetween(session.recurrence, session.exceptions, addDays(window.from.toISOString().slice(0, 10), -3), addDays(window.to.toISOString().slice(0, 10), 3))
+              .map((day) => occurrenceOn(session, day))
+              .filter((occurrence) => occurrence.end > window.from && occurrence.start < window.to),
+          )
+          .sort(compareOccurrences);
+        const key = (o: Occurrence) => `${o.sessionId} ${o.date} ${o.start.toISOString()} ${o.end.toISOString()}`;
+        assert.deepEqual(expandOccurrences(sessions, window).map(key), reference.map(key));
       }),
       { numRuns: 150 },
     );
