@@ -19,8 +19,8 @@ const inEmbedFrame = () => typeof document !== 'undefined' && Boolean(document.q
 
 /**
  * Keeps the host in the custom state `reserving` (`:host(:state(reserving))` in theme.ts gives it
- * `min-block-size: var(--iop-reserved-block-size)`) until the person first presses a key or a
- * pointer in it: from then on its height follows what they do. Not in frame mode (the frame keeps
+ * `min-block-size: var(--iop-reserved-block-size)`) until the person first presses a key or clicks
+ * (taps) in it: from then on its height follows what they do. Not in frame mode (the frame keeps
  * its own room) nor inside the frame's page.
  */
 export class FirstScreenReservation implements ReactiveController {
@@ -42,7 +42,10 @@ export class FirstScreenReservation implements ReactiveController {
       return;
     }
     this.setState(true);
-    this.host.addEventListener('pointerdown', this.release);
+    // A click, not a pointer press: letting go of the room at pointerdown moves the page under the
+    // finger before it lifts (a widget low on the page shrinks, the page scrolls up), and the tap
+    // lands on whatever is there now. Keys are not aimed, so the first key press may release it.
+    this.host.addEventListener('click', this.release);
     this.host.addEventListener('keydown', this.release);
   }
 
@@ -51,7 +54,7 @@ export class FirstScreenReservation implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('pointerdown', this.release);
+    this.host.removeEventListener('click', this.release);
     this.host.removeEventListener('keydown', this.release);
   }
 
