@@ -100,15 +100,20 @@ async function resetDevice() {
   network.offline = false;
 }
 
-async function staffIntakesNamed(name: string): Promise<number> {
+/** The results the server recorded for the intakes sent under `name`, read as staff do. */
+async function staffResultsNamed(name: string): Promise<string[]> {
   const headers = { authorization: `Bearer ${staffToken}` };
   const list = (await (await fetch(`${apiBase}staff/intakes?status=all&limit=500`, { headers })).json()) as { records: { id: string }[] };
-  let found = 0;
+  const results: string[] = [];
   for (const { id } of list.records) {
-    const record = (await (await fetch(`${apiBase}staff/intakes/${id}`, { headers })).json()) as { data: { contact?: { name?: string } } };
-    if (record.data.contact?.name === name) found += 1;
+    const record = (await (await fetch(`${apiBase}staff/intakes/${id}`, { headers })).json()) as { data: { contact?: { name?: string }; result?: string } };
+    if (record.data.contact?.name === name) results.push(record.data.result ?? '');
   }
-  return found;
+  return results;
+}
+
+async function staffIntakesNamed(name: string): Promise<number> {
+  return (await staffResultsNamed(name)).length;
 }
 
 /**
@@ -570,6 +575,22 @@ describe('<iop-intake-screener>', () => {
       root(el).querySelector<HTMLButtonElement>('.button--secondary')!.click();
       await waitUntil(() => heading(el) === 'About you');
       expect(radio(el, 'age-group', 2).checked).to.equal(true);
+    });
+
+    it('shows the result by the center’s thresholds, over the attribute’s, and the server records the same', async () => {
+      // PHQ-9 total 5: "mild", a more intensive level only by this center's cut-off (the default is 20).
+      const base = centerWith(centerSettings({ instruments: ['phq-9', 'asq'], thresholds: { ...(defaultResultThresholds as PublicScreenerSettings['thresholds']), higherLevelPhq9: 5 } }));
+      const name = canary('thresholds');
+      await seedDraft('review', { ...calmAnswers(name), 'phq-9-1': 1, 'phq-9-2': 1, 'phq-9-3': 1, 'phq-9-4': 1, 'phq-9-5': 1 });
+      const attribute = JSON.stringify({ higherLevelPhq9: null });
+      const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${base} instruments="phq-9,asq" thresholds=${attribute}></iop-intake-screener>`);
+      await waitUntil(() => heading(el) === 'Check your answers');
+      await waitUntil(() => root(el).querySelector('.leave'), 'the center’s settings');
+      expect(root(el).querySelector('.result')!.textContent).to.include('a more intensive level of care may be worth discussing');
+      root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await waitUntil(() => root(el).querySelector('[part="receipt"]'), 'the receipt');
+      expect(root(el).querySelector('[part="receipt"]')!.textContent).to.include('a more intensive level of care may be worth discussing');
+      expect(await staffResultsNamed(name)).to.deep.equal(['higher-level']);
     });
 
     it('lets the person screen and send when the settings cannot be read: the built-in defaults, no error page', async () => {
