@@ -568,9 +568,18 @@ describe('<iop-intake-screener>', () => {
       await answerByKeyboard(el);
       await answerByKeyboard(el, { 'age-group': 2 });
       expect(heading(el)).to.equal('Your work');
-      // The screening under way keeps the set it started with: no question it holds an answer to disappears.
-      release(centerSettings({ instruments: ['gad-7'] }));
-      await waitUntil(() => root(el).querySelector('.leave'), 'the center’s settings');
+      // The screening under way keeps the set it started with: no question it holds an answer to disappears;
+      // and "Leave this page" joins the toolbar's row without moving the step (a phone's width).
+      await setViewport({ width: 360, height: 640 });
+      try {
+        const top = () => root(el).querySelector('h2')!.getBoundingClientRect().top;
+        const before = top();
+        release(centerSettings({ instruments: ['gad-7'] }));
+        await waitUntil(() => root(el).querySelector('.leave'), 'the center’s settings');
+        expect(top()).to.equal(before);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
       expect(root(el).querySelector('.progress')!.textContent).to.equal('Step 3 of 12');
       root(el).querySelector<HTMLButtonElement>('.button--secondary')!.click();
       await waitUntil(() => heading(el) === 'About you');
