@@ -609,10 +609,17 @@ export class IopIntakeScreener extends IopWidgetElement {
 
   private renderToolbar(): TemplateResult {
     const exit = this.safeQuickExitUrl;
+    // While the center's settings (with its quick-exit address) are on their way, the button's room is kept, unseen:
+    // on a narrow phone it takes a second row, and the step must not move when it appears.
+    const awaited = !exit && this.centerScreener.state.status === 'pending';
     return html`
       <div class="toolbar">
         <button type="button" class="link-button" @click=${this.onClear}>${this.t('clear')}</button>
-        ${exit ? html`<button type="button" class="leave" @click=${this.onLeave}>${this.t('leave')}</button>` : nothing}
+        ${exit
+          ? html`<button type="button" class="leave" @click=${this.onLeave}>${this.t('leave')}</button>`
+          : awaited
+            ? html`<button type="button" class="leave reserved" tabindex="-1" aria-hidden="true" disabled>${this.t('leave')}</button>`
+            : nothing}
       </div>
     `;
   }

@@ -602,6 +602,25 @@ describe('<iop-intake-screener>', () => {
       expect(await staffResultsNamed(name)).to.deep.equal(['higher-level']);
     });
 
+    it('keeps the room of "Leave this page" while the settings are on their way, in Spanish on a narrow phone', async () => {
+      let release!: (value: PublicScreenerSettings) => void;
+      const base = centerWith(new Promise<PublicScreenerSettings>((resolve) => (release = resolve)));
+      await setViewport({ width: 320, height: 640 });
+      try {
+        const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${base} locale="es"></iop-intake-screener>`);
+        await waitUntil(() => heading(el) === 'Antes de empezar');
+        const reserved = root(el).querySelector('.leave.reserved')!;
+        expect(getComputedStyle(reserved).visibility).to.equal('hidden');
+        const top = root(el).querySelector('h2')!.getBoundingClientRect().top;
+        await expect(el).to.be.accessible();
+        release(centerSettings());
+        await waitUntil(() => root(el).querySelector('.leave:not(.reserved)'), 'the center’s quick exit');
+        expect(root(el).querySelector('h2')!.getBoundingClientRect().top).to.equal(top);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
     it('lets the person screen and send when the settings cannot be read: the built-in defaults, no error page', async () => {
       const base = centerWith('unreadable');
       const fresh = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${base}></iop-intake-screener>`);
