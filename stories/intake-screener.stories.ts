@@ -82,7 +82,7 @@ async function pressMainButton(): Promise<void> {
 const meta: Meta<IntakeScreenerArgs> = {
   title: 'Elements/Intake screener',
   component: 'iop-intake-screener',
-  args: { 'api-base': '/api/iop/', locale: 'en', storage: 'local', instruments: 'audit-c,dast-10,phq-9,gad-7,asq', 'quick-exit-url': '' },
+  args: { 'api-base': '/api/iop/', locale: 'en', storage: 'local', instruments: '', 'quick-exit-url': '' },
   argTypes: {
     'api-base': { control: 'text' },
     locale: { control: 'inline-radio', options: ['en', 'es'] },

@@ -45,11 +45,14 @@ type IopInsuranceVerificationProps = {
 };
 
 type IopIntakeScreenerProps = {
-  /** Comma-separated instruments, in order: `audit-c`, `audit`, `dast-10`, `phq-9`, `gad-7`, `asq`. */
+  /** Comma-separated instruments, in order: `audit-c`, `audit`, `dast-10`, `phq-9`, `gad-7`, `asq`. Set, it wins over
+the center's list (console > settings > screener); unset, the center's list, or `audit-c,dast-10,phq-9,gad-7,asq`
+when the center's settings cannot be read. */
   instruments?: IopIntakeScreener["instruments"];
-  /** The center's result thresholds as JSON (see `ResultThresholds` in src/domain/screening-result.ts); defaults otherwise. */
+  /** Result thresholds as JSON (see `ResultThresholds` in src/domain/screening-result.ts), used only while the center's
+settings cannot be read: the center's saved thresholds are what the server applies, so they win. */
   thresholds?: IopIntakeScreener["thresholds"];
-  /** An https address: adds "Leave this page", which clears the form and goes there. */
+  /** An https address: "Leave this page" clears the form and goes there. Unset, the center's quick-exit address. */
   quickExitUrl?: IopIntakeScreener["quickExitUrl"];
   /** Base URL of the center's IOP API, e.g. `/api/iop/`; falls back to `<iop-provider>`. */
   apiBase?: IopIntakeScreener["apiBase"];

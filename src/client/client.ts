@@ -206,6 +206,7 @@ export function createClient(options: ClientOptions) {
       call('holdAssessmentSlot', { ...options, id: slotId, body }),
     createBooking: (body: BodyOf<'createBooking'>, options: RequestOptions = {}) => call('createBooking', { ...options, body }),
     createIntake: (body: BodyOf<'createIntake'>, options: RequestOptions = {}) => call('createIntake', { ...options, body }),
+    getScreenerSettings: (options: RequestOptions = {}) => call('getScreenerSettings', options),
     listPayers: (query: QueryOf<'listPayers'> = {}, options: RequestOptions = {}) => call('listPayers', { ...options, query }),
     createEligibilityCheck: (body: BodyOf<'createEligibilityCheck'>, options: RequestOptions = {}) =>
       call('createEligibilityCheck', { ...options, body }),

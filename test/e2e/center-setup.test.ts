@@ -343,12 +343,14 @@ describe('a center set up from an empty PostgreSQL database', { skip: databaseUr
     assert.deepEqual(await axeViolations(page), [], 'axe: sessions in Spanish');
     assert.deepEqual(problems, [], 'no CSP or Trusted Types violation in the console');
 
-    // The center's website, on another origin, built from the snippet (its stylesheet gets the colours).
+    // The center's website, on another origin, built from the snippet (its stylesheet gets the colours); the screener
+    // inline (this page's policy names no frame source) and asking PHQ-9 only, to reach the crisis panel quickly.
+    const screenerMarkup = `<iop-intake-screener api-base="${/api-base="([^"]+)"/.exec(pickerCode)![1]}" isolation="inline" storage="memory" instruments="phq-9"></iop-intake-screener>`;
     host.page(
       '/citas.html',
       `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Aspen Way</title>
 <style>${pickerCss}</style></head>
-<body><h1>Aspen Way</h1>${pickerCode}\n${alumniMarkup}</body></html>`,
+<body><h1>Aspen Way</h1>${pickerCode}\n${alumniMarkup}\n${screenerMarkup}</body></html>`,
       `default-src 'none'; ${csp.split('\n').join('; ')}; style-src 'unsafe-inline'; img-src data:`,
     );
     const visitor = await browser.newContext();
@@ -384,6 +386,24 @@ describe('a center set up from an empty PostgreSQL database', { skip: databaseUr
       await picker.getByRole('heading', { name: 'Revise su reserva' }).waitFor();
       await picker.getByRole('button', { name: 'Reservar esta hora' }).click();
       await picker.getByRole('heading', { name: 'Su evaluación está reservada' }).waitFor({ timeout: 20_000 });
+
+      // The screener's crisis panel: 988 and 911 first, then the crisis line the center saved above, by its Spanish name.
+      const screener = visitorPage.locator('iop-intake-screener');
+      await screener.locator('input[name="consent"]').first().check();
+      await screener.locator('button[type="submit"]').click();
+      await screener.getByRole('heading', { name: 'Sobre usted' }).waitFor();
+      await screener.locator('input[name="for"]').first().check();
+      await screener.locator('input[name="age-group"]').nth(2).check();
+      await screener.locator('button[type="submit"]').click();
+      await screener.getByRole('heading', { name: 'Su trabajo' }).waitFor();
+      await screener.locator('input[name="profession"]').first().check();
+      await screener.locator('button[type="submit"]').click();
+      await screener.locator('input[name="phq-9-9"]').nth(1).check();
+      const centerLine = screener.locator('[part="crisis"] a[href="tel:+18444938255"]');
+      await centerLine.waitFor();
+      assert.equal((await centerLine.textContent())?.trim(), 'Llame a Servicios de Crisis de Colorado al +1 844-493-8255');
+      const crisisLinks = await screener.locator('[part="crisis"] a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+      assert.deepEqual(crisisLinks, ['tel:988', 'sms:988?body=AYUDA', 'https://988lifeline.org/chat/', 'tel:911', 'tel:+18444938255']);
 
       // The monthly session: its exception is not offered; an RSVP for the first date.
       const alumni = visitorPage.locator('iop-alumni-browser');

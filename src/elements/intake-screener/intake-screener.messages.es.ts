@@ -137,6 +137,9 @@ export const es = {
   crisisText: 'Envíe AYUDA al 988',
   crisisChat: 'Chatee en 988lifeline.org',
   crisis911: 'Llame al 911 si está en peligro inmediato',
+  crisisLineCall: 'Llame a {name} al {number}',
+  crisisLineText: 'Envíe un mensaje de texto a {name} al {number}',
+  crisisLineWeb: 'Sitio web de {name}',
   crisisContinue: 'Puede seguir con la evaluación. La trataremos como urgente.',
   crisisBelow: 'Debajo de su respuesta verá cómo conseguir ayuda ahora: llame o envíe un mensaje al 988, o llame al 911.',
 

@@ -138,6 +138,9 @@ const en = {
   crisisText: 'Text 988',
   crisisChat: 'Chat at 988lifeline.org',
   crisis911: 'Call 911 if you are in immediate danger',
+  crisisLineCall: 'Call {name} at {number}',
+  crisisLineText: 'Text {name} at {number}',
+  crisisLineWeb: '{name} website',
   crisisContinue: 'You can keep going with the screening. We will treat it as urgent.',
   crisisBelow: 'Ways to get help now are shown below your answer: call or text 988, or call 911.',
 

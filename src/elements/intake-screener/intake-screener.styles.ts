@@ -45,6 +45,10 @@ export const intakeScreenerStyles = css`
     background: var(--iop-color-error, #b3261e);
     border-color: var(--iop-color-error, #b3261e);
   }
+  /* Room kept for "Leave this page" until the center's settings say where it goes. */
+  .leave.reserved {
+    visibility: hidden;
+  }
   .crisis {
     background: var(--iop-crisis-surface);
     border: 3px solid var(--iop-crisis-color);

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Contact, IntakeReceipt, ProgramList } from '../../api/schemas.js';
-import { instruments, parseInstrumentSet, safetyLevel, safetyTriggers, type InstrumentId, type InstrumentItem, type SafetyLevel } from '../../domain/instruments.js';
+import type { Contact, IntakeReceipt, ProgramList, PublicScreenerSettings } from '../../api/schemas.js';
+import { instruments, safetyLevel, safetyTriggers, type InstrumentId, type InstrumentItem, type SafetyLevel } from '../../domain/instruments.js';
 import {
   evaluate,
   itemAnswers,
@@ -14,7 +14,8 @@ import {
   type StepError,
   type StepId,
 } from '../../domain/intake-flow.js';
-import { parseResultThresholds, type ScreeningResult } from '../../domain/screening-result.js';
+import { crisisLineView, screenerSetup, type ScreenerSetup } from '../../domain/screener-setup.js';
+import type { ScreeningResult } from '../../domain/screening-result.js';
 import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import { DraftController } from '../shared/draft-controller.js';
@@ -40,6 +41,8 @@ const sharedContactDraftId = 'shared-contact';
 interface IntakeDraft {
   step: StepId;
   answers: IntakeAnswers;
+  /** The instruments the screening started with: kept when the page's or the center's list changes later. */
+  instruments?: InstrumentId[];
   /** Handed to the outbox: on reload, show the receipt instead of sending twice. */
   submitted?: boolean;
 }
@@ -106,6 +109,11 @@ export class IopIntakeScreener extends IopWidgetElement {
     key: 'programs',
     load: (signal) => client.listPrograms({ signal }),
   }));
+  /** The center's screener settings (console > settings > screener); never waited for: the first step renders without them. */
+  private readonly centerScreener = new ResourceController<PublicScreenerSettings>(this, this.settings, (client) => ({
+    key: 'screener-settings',
+    load: (signal) => client.getScreenerSettings({ signal }),
+  }));
 
   /** @internal */
   @state() private phase: Phase = 'loading';
@@ -127,12 +135,21 @@ export class IopIntakeScreener extends IopWidgetElement {
   @state() private queuedEntryId = '';
   /** @internal What the person reads out on the phone; the opaque id stays for events. */
   @state() private receiptReference?: string;
+  /** @internal The instruments of the screening under way, fixed once the person leaves the first step. */
+  @state() private startedSet?: InstrumentId[];
 
-  /** Comma-separated instruments, in order: `audit-c`, `audit`, `dast-10`, `phq-9`, `gad-7`, `asq`. */
-  @property() instruments = 'audit-c,dast-10,phq-9,gad-7,asq';
-  /** The center's result thresholds as JSON (see `ResultThresholds` in src/domain/screening-result.ts); defaults otherwise. */
+  /**
+   * Comma-separated instruments, in order: `audit-c`, `audit`, `dast-10`, `phq-9`, `gad-7`, `asq`. Set, it wins over
+   * the center's list (console > settings > screener); unset, the center's list, or `audit-c,dast-10,phq-9,gad-7,asq`
+   * when the center's settings cannot be read.
+   */
+  @property() instruments?: string;
+  /**
+   * Result thresholds as JSON (see `ResultThresholds` in src/domain/screening-result.ts), used only while the center's
+   * settings cannot be read: the center's saved thresholds are what the server applies, so they win.
+   */
   @property() thresholds?: string;
-  /** An https address: adds "Leave this page", which clears the form and goes there. */
+  /** An https address: "Leave this page" clears the form and goes there. Unset, the center's quick-exit address. */
   @property({ attribute: 'quick-exit-url' }) quickExitUrl?: string;
 
   override connectedCallback(): void {
@@ -180,8 +197,18 @@ export class IopIntakeScreener extends IopWidgetElement {
     return safetyTriggers(itemAnswers(this.answers)).filter((id) => onStep.has(id)).at(-1);
   }
 
+  /** The page's attributes, the center's settings (once read) and the screening under way, combined in the domain. */
+  private get setup(): ScreenerSetup {
+    const center = this.centerScreener.state;
+    return screenerSetup({
+      attributes: { instruments: this.instruments, thresholds: this.thresholds, quickExitUrl: this.quickExitUrl },
+      center: center.status === 'ready' ? center.value : undefined,
+      started: this.startedSet,
+    });
+  }
+
   private get set(): InstrumentId[] {
-    return parseInstrumentSet(this.instruments);
+    return this.setup.instruments;
   }
 
   private get steps(): StepId[] {
@@ -240,7 +267,7 @@ export class IopIntakeScreener extends IopWidgetElement {
     this.phase = 'submitting';
     this.notice = undefined;
     try {
-      await this.draft.save({ step: 'review', answers: this.answers, submitted: true });
+      await this.draft.save({ step: 'review', answers: this.answers, instruments: this.startedSet, submitted: true });
       const outcome = await this.outbox.submit({ endpoint: 'createIntake', body: request, draftId });
       if (outcome.status === 'sent') {
         this.receiptId = outcome.response.id;
@@ -253,12 +280,12 @@ export class IopIntakeScreener extends IopWidgetElement {
         this.dispatchEvent(new IntakeSubmittedEvent(outcome.entryId, 'queued'));
       } else {
         await this.outbox.discard(outcome.entryId);
-        await this.draft.save({ step: 'review', answers: this.answers });
+        await this.draft.save({ step: 'review', answers: this.answers, instruments: this.startedSet });
         this.phase = 'form';
         this.notice = 'refused';
       }
     } catch {
-      await this.draft.save({ step: 'review', answers: this.answers }).catch(() => undefined);
+      await this.draft.save({ step: 'review', answers: this.answers, instruments: this.startedSet }).catch(() => undefined);
       this.phase = 'form';
       this.notice = 'refused';
     }
@@ -266,21 +293,17 @@ export class IopIntakeScreener extends IopWidgetElement {
   };
 
   private get centerThresholds() {
-    return parseResultThresholds(this.thresholds);
+    return this.setup.thresholds;
   }
 
   private get safeQuickExitUrl(): string | undefined {
-    try {
-      const url = new URL(this.quickExitUrl ?? '');
-      return url.protocol === 'https:' ? url.href : undefined;
-    } catch {
-      return undefined;
-    }
+    return this.setup.quickExitUrl;
   }
 
   private async restore(): Promise<void> {
     const saved = await this.draft.load().catch(() => undefined);
     if (saved) {
+      this.startedSet = saved.instruments?.length ? saved.instruments : undefined;
       this.answers = saved.answers;
       this.step = this.steps.includes(saved.step) ? saved.step : 'welcome';
       this.resumed = true;
@@ -297,13 +320,15 @@ export class IopIntakeScreener extends IopWidgetElement {
   }
 
   private async goTo(step: StepId): Promise<void> {
+    // Past the first step the set stays as it is: settings that arrive later never hide what was answered.
+    if (step !== 'welcome' && !this.startedSet) this.startedSet = this.set;
     this.answers = withoutHiddenAnswers(this.set, this.answers);
     this.returnToReview = step === 'review' ? false : this.returnToReview;
     this.step = step;
     this.showErrors = false;
     this.notice = undefined;
     this.focusHeading = true;
-    await this.draft.save({ step, answers: this.answers }).catch(() => undefined);
+    await this.draft.save({ step, answers: this.answers, instruments: this.startedSet }).catch(() => undefined);
   }
 
   private async forget(): Promise<void> {
@@ -313,6 +338,7 @@ export class IopIntakeScreener extends IopWidgetElement {
     this.resumed = this.showErrors = this.returnToReview = false;
     this.receiptId = this.queuedEntryId = '';
     this.receiptReference = undefined;
+    this.startedSet = undefined;
     await Promise.all([this.draft.clear(), this.sharedContact.clear()]).catch(() => undefined);
   }
 
@@ -562,6 +588,19 @@ export class IopIntakeScreener extends IopWidgetElement {
           <li><a href=${es ? 'sms:988?body=AYUDA' : 'sms:988'}>${this.t('crisisText')}</a></li>
           <li><a href="https://988lifeline.org/chat/" target="_blank" rel="noopener noreferrer">${this.t('crisisChat')}</a></li>
           <li><a href="tel:911">${this.t('crisis911')}</a></li>
+          ${this.setup.crisisLines.map((line) => {
+            const view = crisisLineView(line, this.settings.locale);
+            return html`<li>
+              ${view.links.length ? nothing : view.name}
+              ${view.links.map((link, index) => {
+                const words = this.t(link.kind === 'call' ? 'crisisLineCall' : link.kind === 'text' ? 'crisisLineText' : 'crisisLineWeb', { name: view.name, number: link.shown });
+                const separator = index > 0 ? ' · ' : '';
+                return link.kind === 'web'
+                  ? html`${separator}<a href=${link.href} target="_blank" rel="noopener noreferrer">${words}</a>`
+                  : html`${separator}<a href=${link.href}>${words}</a>`;
+              })}
+            </li>`;
+          })}
         </ul>
         <p>${this.t('crisisContinue')}</p>
       </section>
@@ -570,10 +609,17 @@ export class IopIntakeScreener extends IopWidgetElement {
 
   private renderToolbar(): TemplateResult {
     const exit = this.safeQuickExitUrl;
+    // While the center's settings (with its quick-exit address) are on their way, the button's room is kept, unseen:
+    // on a narrow phone it takes a second row, and the step must not move when it appears.
+    const awaited = !exit && this.centerScreener.state.status === 'pending';
     return html`
       <div class="toolbar">
         <button type="button" class="link-button" @click=${this.onClear}>${this.t('clear')}</button>
-        ${exit ? html`<button type="button" class="leave" @click=${this.onLeave}>${this.t('leave')}</button>` : nothing}
+        ${exit
+          ? html`<button type="button" class="leave" @click=${this.onLeave}>${this.t('leave')}</button>`
+          : awaited
+            ? html`<button type="button" class="leave reserved" tabindex="-1" aria-hidden="true" disabled>${this.t('leave')}</button>`
+            : nothing}
       </div>
     `;
   }

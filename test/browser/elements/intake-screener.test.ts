@@ -1,16 +1,18 @@
 import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { PublicScreenerSettings } from '../../../src/api/schemas.js';
 import { createClient } from '../../../src/client/client.js';
 import { registerClient } from '../../../src/client/shared-clients.js';
 import '../../../src/elements/intake-screener/intake-screener.js';
 import type { IntakeSubmittedEvent, IopIntakeScreener } from '../../../src/elements/intake-screener/intake-screener.js';
+import { defaultResultThresholds } from '../../../src/domain/screening-result.js';
 import { storeFor } from '../../../src/store/shared-stores.js';
 import { canary } from '../../support/fixtures.js';
 
 // The reference server (seeded, behind the dev server) with a switch for the connection: a fetch
 // that fails like a dropped connection while `offline` is set. Registered before any widget renders.
 const apiBase = '/api/iop/';
-const network = { offline: false, requests: 0 };
+const network = { offline: false, requests: 0, screenerReads: [] as string[] };
 registerClient(
   apiBase,
   createClient({
@@ -24,6 +26,42 @@ registerClient(
 /** The reference server writes to PGlite: give it longer than waitUntil's default second. */
 const waitUntil = (predicate: () => unknown, message?: string) => waitUntilDefault(predicate, message, { timeout: 10000 });
 const staffToken = 'test-staff-token-0123456789abcdef';
+
+/**
+ * One center's saved screener settings, served by a stand-in (a fake, named as one): the browser tests'
+ * reference server has no administrator, whose passkey sign-in is what saving settings takes (the e2e
+ * and server tests save them for real). Only `GET screener-settings` is answered here, with a body the
+ * contract's schema has parsed, or refused like a dropped connection ('unreadable'), or held until the
+ * test lets it go; every other request, the intake included, goes to the reference server. Each call
+ * gives a fresh api-base, so no cached copy leaks between tests.
+ */
+function centerWith(answer: PublicScreenerSettings | 'unreadable' | Promise<PublicScreenerSettings>): string {
+  const base = `${apiBase}?center=${crypto.randomUUID().slice(0, 8)}`;
+  registerClient(
+    base,
+    createClient({
+      apiBase: new URL(apiBase, location.href).href,
+      retry: false,
+      fetch: async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        if (!url.pathname.endsWith('/screener-settings')) return fetch(input, init);
+        network.screenerReads.push(base);
+        if (answer === 'unreadable') throw new TypeError('Failed to fetch');
+        const body = PublicScreenerSettings.parse(await answer);
+        return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    }),
+  );
+  return base;
+}
+
+const centerSettings = (change: Partial<PublicScreenerSettings> = {}): PublicScreenerSettings => ({
+  instruments: ['gad-7'],
+  thresholds: defaultResultThresholds as PublicScreenerSettings['thresholds'],
+  crisisLines: [],
+  quickExitUrl: 'https://www.weather.gov/',
+  ...change,
+});
 
 const root = (el: IopIntakeScreener) => el.shadowRoot!;
 const heading = (el: IopIntakeScreener) => root(el).querySelector('h2')?.textContent?.trim() ?? '';
@@ -62,15 +100,20 @@ async function resetDevice() {
   network.offline = false;
 }
 
-async function staffIntakesNamed(name: string): Promise<number> {
+/** The results the server recorded for the intakes sent under `name`, read as staff do. */
+async function staffResultsNamed(name: string): Promise<string[]> {
   const headers = { authorization: `Bearer ${staffToken}` };
   const list = (await (await fetch(`${apiBase}staff/intakes?status=all&limit=500`, { headers })).json()) as { records: { id: string }[] };
-  let found = 0;
+  const results: string[] = [];
   for (const { id } of list.records) {
-    const record = (await (await fetch(`${apiBase}staff/intakes/${id}`, { headers })).json()) as { data: { contact?: { name?: string } } };
-    if (record.data.contact?.name === name) found += 1;
+    const record = (await (await fetch(`${apiBase}staff/intakes/${id}`, { headers })).json()) as { data: { contact?: { name?: string }; result?: string } };
+    if (record.data.contact?.name === name) results.push(record.data.result ?? '');
   }
-  return found;
+  return results;
+}
+
+async function staffIntakesNamed(name: string): Promise<number> {
+  return (await staffResultsNamed(name)).length;
 }
 
 /**
@@ -405,7 +448,6 @@ describe('<iop-intake-screener>', () => {
     await waitUntil(() => heading(el) === 'Before you start');
     expect(root(el).textContent).to.include('Your answers have been cleared from this device.');
     expect(await (await storeFor('local')).loadDraft('intake-screener')).to.equal(undefined);
-    expect(root(el).querySelector('.leave')).to.equal(null);
   });
 
   it('offers "Leave this page" only for an https quick-exit-url', async () => {
@@ -413,9 +455,20 @@ describe('<iop-intake-screener>', () => {
     await waitUntil(() => heading(safe) === 'Before you start');
     expect(root(safe).querySelector('.leave')!.textContent).to.equal('Leave this page');
     await expect(safe).to.be.accessible();
-    const unsafe = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase} quick-exit-url="javascript:alert(1)"></iop-intake-screener>`);
+    // Without the center's settings, an address that is not https gives no button at all.
+    const unsafe = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${centerWith('unreadable')} quick-exit-url="javascript:alert(1)"></iop-intake-screener>`);
     await waitUntil(() => heading(unsafe) === 'Before you start');
+    await waitUntil(() => network.screenerReads.length > 0, 'the settings read was tried');
+    await unsafe.updateComplete;
     expect(root(unsafe).querySelector('.leave')).to.equal(null);
+  });
+
+  it('takes the quick-exit address from the reference server’s screener settings when the page sets none', async () => {
+    const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${apiBase}></iop-intake-screener>`);
+    await waitUntil(() => heading(el) === 'Before you start');
+    const answer = PublicScreenerSettings.parse(await (await fetch(`${apiBase}screener-settings`)).json());
+    await waitUntil(() => root(el).querySelector('.leave'), 'the center’s quick exit');
+    expect(answer.quickExitUrl.startsWith('https://')).to.equal(true);
   });
 
   it('shows the healthcare-professional module to a nurse, in Spanish', async () => {
@@ -428,5 +481,166 @@ describe('<iop-intake-screener>', () => {
     await waitUntil(() => heading(el) === 'Para profesionales de la salud');
     expect(root(el).textContent).to.include('Estas respuestas no se puntúan');
     await expect(el).to.be.accessible();
+  });
+
+  describe('follows the center’s screener settings', () => {
+    it('shows the center’s crisis line after 988 and 911, with call, text and web links, in English and Spanish', async () => {
+      const base = centerWith(
+        centerSettings({
+          instruments: ['phq-9', 'asq'],
+          crisisLines: [
+            { name: 'Mountain Crisis Line', phone: '+1 (844) 493-8255', text: '38255', url: 'https://example.org/crisis', translations: { es: { name: 'Línea de Crisis de la Montaña' } } },
+            { name: 'Peer Warm Line', phone: '303 555 0199' },
+          ],
+        }),
+      );
+      await seedDraft('phq-9', { consent: ['yes'], for: 'self', 'age-group': '26-64', profession: 'none' });
+      const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${base}></iop-intake-screener>`);
+      await waitUntil(() => heading(el).includes('PHQ-9'));
+      radio(el, 'phq-9-9', 1).click();
+      await waitUntil(() => crisis(el)?.textContent?.includes('Mountain Crisis Line'), 'the center’s crisis line');
+      const links = () => [...crisis(el)!.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.textContent!.trim()]);
+      expect(links().map(([href]) => href)).to.deep.equal([
+        'tel:988',
+        'sms:988',
+        'https://988lifeline.org/chat/',
+        'tel:911',
+        'tel:+18444938255',
+        'sms:38255',
+        'https://example.org/crisis',
+        'tel:3035550199',
+      ]);
+      expect(links().slice(4)).to.deep.equal([
+        ['tel:+18444938255', 'Call Mountain Crisis Line at +1 (844) 493-8255'],
+        ['sms:38255', 'Text Mountain Crisis Line at 38255'],
+        ['https://example.org/crisis', 'Mountain Crisis Line website'],
+        ['tel:3035550199', 'Call Peer Warm Line at 303 555 0199'],
+      ]);
+      await expect(el).to.be.accessible();
+
+      el.locale = 'es';
+      await waitUntil(() => crisis(el)?.textContent?.includes('Línea de Crisis de la Montaña'), 'the Spanish name');
+      expect(links().slice(4).map(([, words]) => words)).to.deep.equal([
+        'Llame a Línea de Crisis de la Montaña al +1 (844) 493-8255',
+        'Envíe un mensaje de texto a Línea de Crisis de la Montaña al 38255',
+        'Sitio web de Línea de Crisis de la Montaña',
+        'Llame a Peer Warm Line al 303 555 0199',
+      ]);
+      expect(links()[0]![0]).to.equal('tel:988');
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks the center’s instruments when the page names none', async () => {
+      const base = centerWith(centerSettings({ instruments: ['gad-7'] }));
+      await seedDraft('profession', { consent: ['yes'], for: 'self', 'age-group': '26-64' });
+      const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${base}></iop-intake-screener>`);
+      await waitUntil(() => heading(el) === 'Your work');
+      // The center's quick-exit address shows that its settings have arrived.
+      await waitUntil(() => root(el).querySelector('.leave'), 'the center’s settings');
+      expect(root(el).querySelector('.progress')!.textContent).to.equal('Step 3 of 8');
+      radio(el, 'profession', 0).click();
+      root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await waitUntil(() => heading(el).includes('GAD-7'), 'the center’s only instrument');
+      root(el).querySelector<HTMLButtonElement>('.button--secondary')!.click();
+      await waitUntil(() => heading(el) === 'Your work');
+      expect((await (await storeFor('local')).loadDraft<{ instruments?: string[] }>('intake-screener'))?.instruments).to.deep.equal(['gad-7']);
+    });
+
+    it('asks the instruments the page names, over the center’s list', async () => {
+      const base = centerWith(centerSettings({ instruments: ['gad-7'] }));
+      await seedDraft('profession', { consent: ['yes'], for: 'self', 'age-group': '26-64' });
+      const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${base} instruments="dast-10,asq"></iop-intake-screener>`);
+      await waitUntil(() => heading(el) === 'Your work');
+      await waitUntil(() => root(el).querySelector('.leave'), 'the center’s settings');
+      expect(root(el).querySelector('.progress')!.textContent).to.equal('Step 3 of 9');
+      radio(el, 'profession', 0).click();
+      root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await waitUntil(() => heading(el).includes('DAST-10'), 'the page’s first instrument');
+    });
+
+    it('renders the first step before the settings arrive, and keeps what was answered when they do', async () => {
+      let release!: (value: PublicScreenerSettings) => void;
+      const base = centerWith(new Promise<PublicScreenerSettings>((resolve) => (release = resolve)));
+      const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${base}></iop-intake-screener>`);
+      await waitUntil(() => heading(el) === 'Before you start');
+      expect(network.screenerReads).to.include(base);
+      root(el).querySelector<HTMLElement>('h2')!.focus();
+      await answerByKeyboard(el);
+      await answerByKeyboard(el, { 'age-group': 2 });
+      expect(heading(el)).to.equal('Your work');
+      // The screening under way keeps the set it started with: no question it holds an answer to disappears;
+      // and "Leave this page" joins the toolbar's row without moving the step (a phone's width).
+      await setViewport({ width: 360, height: 640 });
+      try {
+        const top = () => root(el).querySelector('h2')!.getBoundingClientRect().top;
+        const before = top();
+        release(centerSettings({ instruments: ['gad-7'] }));
+        await waitUntil(() => root(el).querySelector('.leave'), 'the center’s settings');
+        expect(top()).to.equal(before);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+      expect(root(el).querySelector('.progress')!.textContent).to.equal('Step 3 of 12');
+      root(el).querySelector<HTMLButtonElement>('.button--secondary')!.click();
+      await waitUntil(() => heading(el) === 'About you');
+      expect(radio(el, 'age-group', 2).checked).to.equal(true);
+    });
+
+    it('shows the result by the center’s thresholds, over the attribute’s, and the server records the same', async () => {
+      // PHQ-9 total 5: "mild", a more intensive level only by this center's cut-off (the default is 20).
+      const base = centerWith(centerSettings({ instruments: ['phq-9', 'asq'], thresholds: { ...(defaultResultThresholds as PublicScreenerSettings['thresholds']), higherLevelPhq9: 5 } }));
+      const name = canary('thresholds');
+      await seedDraft('review', { ...calmAnswers(name), 'phq-9-1': 1, 'phq-9-2': 1, 'phq-9-3': 1, 'phq-9-4': 1, 'phq-9-5': 1 });
+      const attribute = JSON.stringify({ higherLevelPhq9: null });
+      const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${base} instruments="phq-9,asq" thresholds=${attribute}></iop-intake-screener>`);
+      await waitUntil(() => heading(el) === 'Check your answers');
+      await waitUntil(() => root(el).querySelector('.leave'), 'the center’s settings');
+      expect(root(el).querySelector('.result')!.textContent).to.include('a more intensive level of care may be worth discussing');
+      root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await waitUntil(() => root(el).querySelector('[part="receipt"]'), 'the receipt');
+      expect(root(el).querySelector('[part="receipt"]')!.textContent).to.include('a more intensive level of care may be worth discussing');
+      expect(await staffResultsNamed(name)).to.deep.equal(['higher-level']);
+    });
+
+    it('keeps the room of "Leave this page" while the settings are on their way, in Spanish on a narrow phone', async () => {
+      let release!: (value: PublicScreenerSettings) => void;
+      const base = centerWith(new Promise<PublicScreenerSettings>((resolve) => (release = resolve)));
+      await setViewport({ width: 320, height: 640 });
+      try {
+        const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${base} locale="es"></iop-intake-screener>`);
+        await waitUntil(() => heading(el) === 'Antes de empezar');
+        const reserved = root(el).querySelector('.leave.reserved')!;
+        expect(getComputedStyle(reserved).visibility).to.equal('hidden');
+        const top = root(el).querySelector('h2')!.getBoundingClientRect().top;
+        await expect(el).to.be.accessible();
+        release(centerSettings());
+        await waitUntil(() => root(el).querySelector('.leave:not(.reserved)'), 'the center’s quick exit');
+        expect(root(el).querySelector('h2')!.getBoundingClientRect().top).to.equal(top);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+
+    it('lets the person screen and send when the settings cannot be read: the built-in defaults, no error page', async () => {
+      const base = centerWith('unreadable');
+      const fresh = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${base}></iop-intake-screener>`);
+      await waitUntil(() => heading(fresh) === 'Before you start');
+      await waitUntil(() => network.screenerReads.includes(base), 'the settings read was tried');
+      await fresh.updateComplete;
+      expect(root(fresh).querySelector('.progress')!.textContent).to.equal('Step 1 of 12');
+      expect(root(fresh).querySelector('.leave')).to.equal(null);
+      root(fresh).querySelector<HTMLElement>('h2')!.focus();
+      await answerByKeyboard(fresh);
+      expect(heading(fresh)).to.equal('About you');
+      fresh.remove();
+
+      const name = canary('unreadable');
+      await seedDraft('review', calmAnswers(name));
+      const el = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${base} instruments="phq-9,asq"></iop-intake-screener>`);
+      await waitUntil(() => heading(el) === 'Check your answers');
+      root(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await waitUntil(() => root(el).querySelector('[part="receipt"]'), 'the receipt');
+      expect(await staffIntakesNamed(name)).to.equal(1);
+    });
   });
 });
