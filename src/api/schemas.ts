@@ -471,7 +471,8 @@ export const OccurrenceCount = z.object({
   waitlisted: wholeNumber().check(z.gte(0)),
 });
 
-export const AlumniSession = z.object({
+/** A session as the center plans it: its settings (settings-schemas.ts) and the public list share this. */
+export const SessionPlan = z.object({
   id: Id,
   title: ShortText,
   description: z.optional(Text(4000)),
@@ -484,12 +485,15 @@ export const AlumniSession = z.object({
   location: z.optional(ShortText),
   translations: z.optional(z.object({ es: z.optional(SessionTranslation) })),
   durationMinutes: wholeNumber().check(z.gte(15), z.lte(480)),
-  timeZone: TimeZone,
   recurrence: Recurrence,
   /** Dates (in the center's zone) on which a recurring session does not meet. */
   exceptions: z.array(CalendarDate),
   /** Null when the room has no cap. */
   capacity: z.nullable(wholeNumber().check(z.gte(1))),
+});
+
+export const AlumniSession = z.extend(SessionPlan, {
+  timeZone: TimeZone,
   counts: z.array(OccurrenceCount),
 });
 

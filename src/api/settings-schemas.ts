@@ -21,10 +21,9 @@ import {
   ProgramKind,
   ProgramTranslation,
   PublicScreenerSettings,
-  Recurrence,
   SafeUrl,
   SelfPay,
-  SessionTranslation,
+  SessionPlan,
   TimeZone,
   TrackTranslation,
   WallTime,
@@ -157,23 +156,7 @@ export const PayerSetting = z.object({
 });
 export const PayersSettings = z.object({ payers: z.array(PayerSetting).check(z.maxLength(500)) });
 
-export const SessionSetting = z.object({
-  id: Id,
-  title: ShortText,
-  description: z.optional(Text(4000)),
-  topics: z.array(z.string().check(z.minLength(1), z.maxLength(60))),
-  audience: Audience,
-  format: Format,
-  language: Locale,
-  facilitator: z.object({ firstName: z.string().check(z.minLength(1), z.maxLength(40)), role: ShortText }),
-  location: z.optional(ShortText),
-  translations: z.optional(z.object({ es: z.optional(SessionTranslation) })),
-  durationMinutes: wholeNumber().check(z.gte(15), z.lte(480)),
-  recurrence: Recurrence,
-  /** Dates (in the center's zone) on which a recurring session does not meet. */
-  exceptions: z.array(CalendarDate),
-  /** Null: the room has no cap. */
-  capacity: z.nullable(wholeNumber().check(z.gte(1))),
+export const SessionSetting = z.extend(SessionPlan, {
   /** Online sessions: revealed only in an RSVP's answer, never in the public list. */
   joinUrl: z.optional(SafeUrl),
 });
