@@ -39,7 +39,7 @@ import { IopEligibilityCheckedEvent, type EligibilityCheckedDetail, type Eligibi
 import { OutboxController } from '../shared/outbox-controller.js';
 import { withPhoneLink } from '../shared/phone-link.js';
 import { referenceLine } from '../shared/reference-line.js';
-import { ResourceController } from '../shared/resource-controller.js';
+import { ALWAYS_REVALIDATE, ResourceController } from '../shared/resource-controller.js';
 import { themeStyles } from '../shared/theme.js';
 import { CardPhotoController, photoBase64, type CardSide } from './card-photo-controller.js';
 import { EligibilityCheckController } from './eligibility-check-controller.js';
@@ -201,6 +201,7 @@ export class IopInsuranceVerification extends IopWidgetElement {
   private readonly eligibility = new EligibilityCheckController(this, this.settings);
   private readonly programs = new ResourceController<ProgramList>(this, this.settings, (client) => ({
     key: 'programs',
+    ttlMs: ALWAYS_REVALIDATE,
     load: (signal) => client.listPrograms({ signal }),
   }));
   private readonly payers = new ResourceController<PayerList>(this, this.settings, (client) => ({

@@ -27,7 +27,7 @@ import { formStyles } from '../shared/form.styles.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { withPhoneLink } from '../shared/phone-link.js';
 import { referenceLine } from '../shared/reference-line.js';
-import { ResourceController } from '../shared/resource-controller.js';
+import { ALWAYS_REVALIDATE, ResourceController } from '../shared/resource-controller.js';
 import { themeStyles } from '../shared/theme.js';
 import { contactOf, intakeRequestOf } from './intake-request.js';
 import { intakeMessages, type IntakeMessage } from './intake-screener.messages.js';
@@ -107,11 +107,13 @@ export class IopIntakeScreener extends IopWidgetElement {
   private readonly outbox = new OutboxController(this, this.settings);
   private readonly programs = new ResourceController<ProgramList>(this, this.settings, (client) => ({
     key: 'programs',
+    ttlMs: ALWAYS_REVALIDATE,
     load: (signal) => client.listPrograms({ signal }),
   }));
   /** The center's screener settings (console > settings > screener); never waited for: the first step renders without them. */
   private readonly centerScreener = new ResourceController<PublicScreenerSettings>(this, this.settings, (client) => ({
     key: 'screener-settings',
+    ttlMs: ALWAYS_REVALIDATE,
     load: (signal) => client.getScreenerSettings({ signal }),
   }));
 

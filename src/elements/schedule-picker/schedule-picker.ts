@@ -20,7 +20,7 @@ import { referenceLine } from '../shared/reference-line.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
 import { BookingConfirmedEvent, type BookingConfirmedDetail } from '../events.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
-import { ResourceController, type ResourceState } from '../shared/resource-controller.js';
+import { ALWAYS_REVALIDATE, ResourceController, type ResourceState } from '../shared/resource-controller.js';
 import { HoldCountdown } from './hold-countdown.js';
 import { scheduleMessages, type ScheduleMessage } from './schedule-picker.messages.js';
 import { schedulePickerStyles } from './schedule-picker.styles.js';
@@ -99,6 +99,7 @@ export class IopSchedulePicker extends IopWidgetElement {
   /** @internal */
   readonly programs = new ResourceController<ProgramList>(this, this.settings, (client) => ({
     key: 'programs',
+    ttlMs: ALWAYS_REVALIDATE,
     load: (signal) => client.listPrograms({ signal }),
   }));
   /** @internal */

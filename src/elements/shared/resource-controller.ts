@@ -11,6 +11,13 @@ export type ResourceState<T> =
   | { status: 'ready'; value: T; ageMs: number; offline: boolean; error?: unknown }
   | { status: 'error'; error: unknown };
 
+/**
+ * For what the center edits in its console (programs, tracks, seats, screener settings): the cached
+ * copy still paints first, but every load asks again, so an admin's change shows on the next page
+ * load. The server's ETag makes an unchanged answer a headers-only 304.
+ */
+export const ALWAYS_REVALIDATE = 0;
+
 export interface ResourceRequest<T> {
   /** Identifies the request for the cache (`programs`, `slots?from=...`); stored only as a digest. */
   key: string;

@@ -6,6 +6,7 @@ import { registerClient } from '../../../src/client/shared-clients.js';
 import '../../../src/elements/schedule-picker/schedule-picker.js';
 import type { BookingConfirmedEvent, IopSchedulePicker, PickerState } from '../../../src/elements/schedule-picker/schedule-picker.js';
 import { storeFor } from '../../../src/store/shared-stores.js';
+import { faultBase, faultStats, runId } from '../../support/fixtures.js';
 
 const root = (el: IopSchedulePicker) => el.shadowRoot!;
 const all = (el: IopSchedulePicker, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
@@ -107,6 +108,24 @@ describe('<iop-schedule-picker> track step', () => {
     expect(one(el, 'h2')!.textContent).to.equal('Elija un horario del programa');
     expect(textOf(el)).to.contain('lunes, miércoles y viernes');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<iop-schedule-picker> a center\'s changes', () => {
+  it('paints the cached tracks at once and still asks the center again on the next load', async () => {
+    const run = runId();
+    const mount = async () => {
+      const el = await fixture<IopSchedulePicker>(html`<iop-schedule-picker api-base=${faultBase('ok', run)} storage="memory"></iop-schedule-picker>`);
+      await settle(el, () => all(el, '[part="track-card"]').length > 0, 'tracks load');
+      return el;
+    };
+    (await mount()).remove();
+    const afterFirst = (await faultStats(run)).requests;
+    expect(afterFirst).to.be.at.least(1);
+    // The second load shares the first one's cache (same API, same memory store): the copy paints,
+    // and the programs are asked for again, so an admin's edit in the console shows now, not in minutes.
+    await mount();
+    await waitUntil(async () => (await faultStats(run)).requests > afterFirst, 'the second load asks the center again', { timeout: 10000 });
   });
 });
 
