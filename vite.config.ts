@@ -3,7 +3,8 @@
 //   mode `cdn`:   dist/cdn/iop-widgets.js, the loader for a plain <script type="module">, which imports
 //                 each element's module (dist/cdn/chunks/, hashed, everything bundled) when its tag appears;
 //   mode `cdn-all`: dist/cdn/iop-widgets.all.js, every element in one file;
-//   mode `console`: dist/console/console.js, the staff console served at /console/, everything bundled.
+//   mode `console`: dist/console/console.js, the staff console served at /console/, with chunks/ for the
+//   embed builder's preview widgets (loaded when it opens).
 import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
@@ -83,9 +84,10 @@ export default defineConfig(({ mode }) => {
           minify: true,
           entryFileNames: '[name].js',
           chunkFileNames: 'chunks/[name]-[hash].js',
-          ...(staffConsole || cdnAll
+          // The console splits too: the embed builder's preview widgets come as chunks when it opens.
+          ...(cdnAll
             ? { codeSplitting: false }
-            : cdn
+            : mode === 'cdn'
               ? {
                   // Fewer, larger shared chunks for the loader's pages: Lit with the widgets' shared
                   // controllers, and the data layer (client, store, contract, zod, idb) without Lit,

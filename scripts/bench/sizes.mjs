@@ -36,6 +36,16 @@ async function bundle(file, { withRuntime, metafile = false }) {
   return metafile ? result : result.outputFiles[0].text;
 }
 
+/** A built file and every file it imports statically (not `import()`), as a browser's first load fetches them. */
+async function withStaticImports(file, seen = new Set()) {
+  if (seen.has(file)) return '';
+  seen.add(file);
+  const code = await readFile(file, 'utf8');
+  let all = code;
+  for (const [, path] of code.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) all += await withStaticImports(join(file, '..', path), seen);
+  return all;
+}
+
 /** Entry modules of the library build: dist/**.js except shared chunks, the CDN file and declarations. */
 async function distEntries(dir = dist) {
   const found = [];
@@ -60,6 +70,8 @@ export async function bundleSizes() {
   }
   row('cdn/iop-widgets.js (the loader, as built)', await readFile(join(dist, 'cdn/iop-widgets.js'), 'utf8'));
   row('cdn/iop-widgets.all.js (as built)', await readFile(join(dist, 'cdn/iop-widgets.all.js'), 'utf8'));
+  // The console's own build: the embed builder's preview widgets are chunks loaded when it opens.
+  row('console/console.js first load (as built, with its static imports)', await withStaticImports(join(dist, 'console/console.js')));
   return {
     title: 'Bundle sizes (kB = 1024 bytes; gzip -9, brotli q11)',
     columns: ['file', 'min', 'gzip', 'brotli'],

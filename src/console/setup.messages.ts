@@ -112,6 +112,7 @@ const en = {
   previewHeading: 'Preview',
   previewHint:
     'The real widget, against your center’s live data. Anything you send from it reaches your work queue. In frame mode it looks the same on your site, inside a frame.',
+  previewUnavailable: 'The preview could not be loaded. The code above does not depend on it: reload the page to try the preview again.',
   codeHeading: 'Code for your page',
   codeHint: 'Paste the script once per page, and the widget where it should appear.',
   cssHeading: 'Colours for your site’s stylesheet',
@@ -424,6 +425,7 @@ export const setupMessages: Catalog<SetupMessage> = {
     previewHeading: 'Vista previa',
     previewHint:
       'El widget real, con los datos reales de su centro. Lo que envíe desde aquí llega a su cola de trabajo. En modo de marco se ve igual en su sitio, dentro de un marco.',
+    previewUnavailable: 'No se pudo cargar la vista previa. El código de arriba no depende de ella: vuelva a cargar la página para intentarlo de nuevo.',
     codeHeading: 'Código para su página',
     codeHint: 'Pegue el script una vez por página, y el widget donde debe aparecer.',
     cssHeading: 'Colores para la hoja de estilos de su sitio',

@@ -9,16 +9,23 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Audience } from '../../api/schemas.js';
 import { embedSnippet, EMBEDDABLE_WIDGETS, siteOrigin, THEME_COLOURS, WIDGET_ATTRIBUTES, type EmbedChoice, type EmbeddableWidget, type ThemeColour } from '../../domain/embed-snippet.js';
-import '../../elements/alumni-browser/alumni-browser.js';
-import '../../elements/insurance-verification/insurance-verification.js';
-import '../../elements/intake-screener/intake-screener.js';
-import '../../elements/schedule-picker/schedule-picker.js';
 import { themeTokens } from '../../elements/shared/theme.js';
 import { translate, type Locale } from '../../i18n/locale.js';
 import { ConsoleApiError, type ConsoleApi } from '../console-api.js';
 import { consoleStyles } from '../console.styles.js';
 import { setupMessages, type SetupMessage } from '../setup.messages.js';
 import { embedBuilderStyles } from './embed-builder.styles.js';
+
+/**
+ * The widgets are loaded when the builder first previews one, not with the console: they are most of
+ * the console's bytes, and only the embed builder shows them.
+ */
+const PREVIEW_WIDGETS: Record<EmbeddableWidget, () => Promise<unknown>> = {
+  'iop-schedule-picker': () => import('../../elements/schedule-picker/schedule-picker.js'),
+  'iop-intake-screener': () => import('../../elements/intake-screener/intake-screener.js'),
+  'iop-insurance-verification': () => import('../../elements/insurance-verification/insurance-verification.js'),
+  'iop-alumni-browser': () => import('../../elements/alumni-browser/alumni-browser.js'),
+};
 
 const defaultColour = (name: ThemeColour) => themeTokens.find(([token]) => token === name)?.[1] ?? '#000000';
 
@@ -43,6 +50,8 @@ export class IopEmbedBuilder extends LitElement {
   @state() copyStatus = '';
   /** @internal */
   @state() allowStatus: 'idle' | 'busy' | 'done' | 'failed' = 'idle';
+  /** @internal The preview's widget module failed to load (the code still works without it). */
+  @state() previewUnavailable = false;
 
   @property({ attribute: false }) api: ConsoleApi | undefined;
   @property() locale: Locale = 'en';
@@ -127,6 +136,11 @@ export class IopEmbedBuilder extends LitElement {
     const key = JSON.stringify([widget, locale, attributes]);
     if (key !== this.#previewKey || !host.firstElementChild) {
       this.#previewKey = key;
+      // The element upgrades when its module arrives.
+      PREVIEW_WIDGETS[widget]().then(
+        () => (this.previewUnavailable = false),
+        () => (this.previewUnavailable = true),
+      );
       const element = document.createElement(widget);
       element.setAttribute('api-base', new URL('../', new URL(this.api?.base ?? '/api/iop/staff/', location.href)).pathname);
       element.setAttribute('storage', 'memory');
@@ -363,6 +377,7 @@ export class IopEmbedBuilder extends LitElement {
       <section aria-labelledby="preview-heading">
         <h3 id="preview-heading">${this.#t('previewHeading')}</h3>
         <p class="hint">${this.#t('previewHint')}</p>
+        ${this.previewUnavailable ? html`<p role="alert">${this.#t('previewUnavailable')}</p>` : nothing}
         <div class="preview"></div>
       </section>
     </section>`;
