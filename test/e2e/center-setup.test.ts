@@ -11,19 +11,16 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openPostgresDatabase } from '../../server/db/postgres-database.js';
 import type { Database } from '../../server/db/database.js';
 import type { AlumniSessionList, AssessmentSlotList, ProgramList } from '../../src/api/schemas.js';
 import { startServerProcess, stopServerProcess, type ServerProcess } from '../server/support/server-process.js';
+import { axeViolations } from './support/axe.js';
 import { launchChromium, startHostSite, type HostSite } from './support/hostile-host.js';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ZONE = 'America/Denver';
 
 /** A calendar date in the center's zone, `days` from today. */
@@ -32,15 +29,6 @@ function centerDate(days: number): string {
 }
 const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
 const dayOfMonth = (date: string) => Number(date.slice(8));
-
-async function axeViolations(page: Page): Promise<string[]> {
-  return page.evaluate(async (source) => {
-    (0, eval)(source);
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  }, axeSource);
-}
 
 /** Reads a settings section and saves it with a new value, from the signed-in console page (its cookie, its origin). */
 async function saveSection(page: Page, section: string, value: unknown): Promise<void> {

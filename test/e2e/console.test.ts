@@ -9,15 +9,12 @@
 import { screenedIntake } from '../server/support/fixtures.js';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { axeViolations } from './support/axe.js';
 import { launchChromium } from './support/hostile-host.js';
 import { startReferenceServer, type ReferenceServerProcess } from '../support/reference-server-process.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A device with a platform passkey authenticator that verifies its user (fingerprint, face, PIN). */
 async function deviceWithPasskeys(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
@@ -34,17 +31,6 @@ async function deviceWithPasskeys(browser: Browser): Promise<{ context: BrowserC
     if (/Content Security Policy|TrustedHTML|TrustedScript|Trusted Type/i.test(message.text())) problems.push(message.text());
   });
   return { context, page, problems };
-}
-
-/** axe-core run inside the page, over the console's shadow roots. */
-async function axeViolations(page: Page): Promise<string[]> {
-  return page.evaluate(async (source) => {
-    // Evaluated by the test harness, outside the page's own script policy.
-    (0, eval)(source);
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  }, axeSource);
 }
 
 /** What the center's screener sends: scores, result and QuestionnaireResponse from the domain code (the server recomputes them). */
