@@ -229,6 +229,7 @@ export function createServerParts(options: AppOptions): ServerParts {
     idempotency: new IdempotencyStore(options.db, options.cipher, idempotencyPolicy),
     cipher: options.cipher,
     now,
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
   };
   const app = new Hono<AppEnv>();
 

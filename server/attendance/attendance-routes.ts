@@ -19,11 +19,14 @@ export interface AttendanceOptions extends AttendanceDeps {
   readonly publicOrigin?: string | undefined;
 }
 
-/** Participants act without an account: their audit rows name the RSVP or letter, never the person. */
-async function auditParticipant(deps: AttendanceDeps, action: AuditAction, recordKind: string, recordId: string | null, outcome: 'success' | 'failure', detail: string) {
+/**
+ * Participants act without an account: their audit rows name the RSVP or letter, never the person,
+ * and the address the request came from, as staff rows do.
+ */
+async function auditParticipant(deps: AttendanceDeps, sourceAddress: string | null, action: AuditAction, recordKind: string, recordId: string | null, outcome: 'success' | 'failure', detail: string) {
   await appendAudit(
     deps.db as Parameters<typeof appendAudit>[0],
-    { actorKind: 'anonymous', actorId: null, actorLabel: null, sourceAddress: null, action, outcome, recordKind, recordId, detail },
+    { actorKind: 'anonymous', actorId: null, actorLabel: null, sourceAddress, action, outcome, recordKind, recordId, detail },
     deps.now(),
   );
 }
@@ -33,17 +36,17 @@ export function mountAttendance(app: Hono<AppEnv>, basePath: string, options: At
     app,
     basePath,
     'checkIn',
-    async ({ id, body, bearerToken }) => {
+    async ({ id, body, bearerToken, sourceAddress }) => {
       const rsvp = await ownRsvp(options.db, id, bearerToken).catch(async (error: unknown) => {
-        await auditParticipant(options, 'check-in', 'rsvps', id, 'failure', 'no-rsvp');
+        await auditParticipant(options, sourceAddress, 'check-in', 'rsvps', id, 'failure', 'no-rsvp');
         throw error;
       });
       const outcome = await checkIn(options, rsvp, body.code);
       if ('refused' in outcome) {
-        await auditParticipant(options, 'check-in', 'rsvps', id, 'failure', outcome.reason);
+        await auditParticipant(options, sourceAddress, 'check-in', 'rsvps', id, 'failure', outcome.reason);
         throw outcome.refused;
       }
-      await auditParticipant(options, 'check-in', 'rsvps', id, 'success', 'code');
+      await auditParticipant(options, sourceAddress, 'check-in', 'rsvps', id, 'success', 'code');
       return { status: 201, body: outcome.record };
     },
     support,
@@ -53,15 +56,15 @@ export function mountAttendance(app: Hono<AppEnv>, basePath: string, options: At
     app,
     basePath,
     'requestAttendanceLetter',
-    async ({ body, origin }) => {
+    async ({ body, origin, sourceAddress }) => {
       const letter = await issueLetter(options, body, options.publicOrigin ?? origin);
-      await auditParticipant(options, 'letter-issued', 'attendance-letters', letter.id, 'success', `sessions:${letter.sessions}:${body.titles}`);
+      await auditParticipant(options, sourceAddress, 'letter-issued', 'attendance-letters', letter.id, 'success', `sessions:${letter.sessions}:${body.titles}`);
       return { status: 201, body: letter };
     },
     support,
   );
-  mountLetterVerificationPage(app, options, (verification) =>
-    auditParticipant(options, 'letter-verified', 'attendance-letters', 'letterId' in verification ? verification.letterId : null, verification.verdict === 'genuine' || verification.verdict === 'shown' ? 'success' : 'failure', verification.verdict),
+  mountLetterVerificationPage(app, options, (verification, c) =>
+    auditParticipant(options, support.clientAddress?.(c) ?? null, 'letter-verified', 'attendance-letters', 'letterId' in verification ? verification.letterId : null, verification.verdict === 'genuine' || verification.verdict === 'shown' ? 'success' : 'failure', verification.verdict),
   );
 }
 

@@ -3,7 +3,7 @@
  * answer rendered by the server. Strict CSP (nothing may load but the page's own hashed style), never
  * framed or cached. It shows only what the letter shows, and only to someone who has the code.
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { LetterContent } from '../../src/domain/attendance.js';
 import { sortLetterEntries } from '../../src/domain/attendance.js';
@@ -155,7 +155,8 @@ export function tooManyVerificationsPage(retryAfterSeconds: number): Response {
   });
 }
 
-export type VerificationAudit = (verification: Verification) => Promise<void>;
+/** `c` is the request, for the audit row's source address. */
+export type VerificationAudit = (verification: Verification, c: Context<AppEnv>) => Promise<void>;
 
 export function mountLetterVerificationPage(app: Hono<AppEnv>, deps: AttendanceDeps, audit: VerificationAudit): void {
   const langOf = (query: string | undefined, accept: string | undefined): Lang => (query === 'es' || query === 'en' ? query : /^es\b/i.test(accept ?? '') ? 'es' : 'en');
@@ -176,7 +177,7 @@ export function mountLetterVerificationPage(app: Hono<AppEnv>, deps: AttendanceD
       const file = form['letter'];
       const pdf = file instanceof File && file.size > 0 ? new Uint8Array(await file.arrayBuffer()) : null;
       const verification = await verifyLetter(deps, typed, pdf);
-      await audit(verification);
+      await audit(verification, c);
       return htmlResponse(page(lang, typed, verification), verification.verdict === 'unknown-code' ? 404 : 200);
     },
   );

@@ -34,6 +34,8 @@ export interface EndpointCall<N extends EndpointName> {
   readonly bearerToken: string | undefined;
   /** The origin the request was made to (attendance letters print their verification address). */
   readonly origin: string;
+  /** The caller's address as the server sees it (behind trusted proxies, the forwarded one), for audit rows. */
+  readonly sourceAddress: string | null;
 }
 
 export interface EndpointReply<N extends EndpointName> {
@@ -48,6 +50,8 @@ export interface EndpointSupport {
   readonly idempotency: IdempotencyStore;
   readonly cipher: DataCipher;
   readonly now: () => Date;
+  /** The caller's address; absent where there is none (the in-page backend). */
+  readonly clientAddress?: (c: Context) => string;
 }
 
 /** Thrown when the server's own answer breaks the contract: a bug, answered as a 500. */
@@ -183,7 +187,7 @@ export function mountEndpoint<N extends EndpointName>(app: Hono<AppEnv>, basePat
 
     let stored: StoredResponse;
     try {
-      const reply = await handler({ id, query, body, bearerToken: bearerTokenOf(c), origin: new URL(c.req.url).origin } as EndpointCall<N>);
+      const reply = await handler({ id, query, body, bearerToken: bearerTokenOf(c), origin: new URL(c.req.url).origin, sourceAddress: support.clientAddress?.(c) ?? null } as EndpointCall<N>);
       stored = { status: reply.status, headers: { ...reply.headers }, body: '' };
       if (definition.response && reply.status !== 204) {
         let checkedBody: unknown = reply.body;

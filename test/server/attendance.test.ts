@@ -17,6 +17,8 @@ import { dumpAllRows, get, post, startTestServer, TestClock, testBackends, type 
 
 /** Tuesdays of the demo "Alumni Group" (18:30-20:00 in Denver, MST = UTC-7), each test its own week. */
 const SESSION = 'alumni-tuesday';
+/** The test server listens on 127.0.0.1; Node may report it IPv4-mapped. */
+const LOOPBACK = /^(::ffff:)?127\.0\.0\.1$/;
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const document = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, standardFontDataUrl: fileURLToPath(new URL('../../node_modules/pdfjs-dist/standard_fonts/', import.meta.url)) }).promise;
@@ -65,7 +67,7 @@ for (const backend of testBackends()) {
       return ((await response.json()) as { code: string }).code;
     };
     const auditRows = (action: string) =>
-      database.db.query<{ outcome: string; record_id: string | null; detail: string | null }>('SELECT outcome, record_id, detail FROM audit_events WHERE action = $1 ORDER BY seq', [action]);
+      database.db.query<{ outcome: string; record_id: string | null; detail: string | null; source_address: string | null }>('SELECT outcome, record_id, detail, source_address FROM audit_events WHERE action = $1 ORDER BY seq', [action]);
 
     it('checks a participant in with the code shown now or a minute ago, and refuses early, wrong and reused codes', async () => {
       const facilitator: StaffRole = 'alumni';
@@ -112,6 +114,8 @@ for (const backend of testBackends()) {
         audited.filter((row) => row.record_id === mine.id).map((row) => `${row.outcome}:${row.detail}`),
         ['failure:outside-window:too-early', 'failure:wrong-code', 'success:code', 'failure:already-checked-in'],
       );
+      // Like staff rows, a participant's row names the address the request came from (here the loopback).
+      for (const row of audited) assert.match(row.source_address ?? '', LOOPBACK, 'check-in rows carry the source address');
     });
 
     it('refuses a check-in without an RSVP, for a cancelled RSVP, and after the session ended', async () => {
@@ -204,6 +208,9 @@ for (const backend of testBackends()) {
       assert.deepEqual(letters.map((item) => [item.id, item.sessions, item.verifications]), [[letter.id, 2, 3]]);
       assert.deepEqual((await auditRows('letter-verified')).map((row) => `${row.outcome}:${row.detail}`), ['success:genuine', 'success:shown', 'failure:changed', 'failure:unknown-code']);
       assert.equal((await auditRows('letter-issued')).length, 1);
+      for (const row of [...(await auditRows('letter-verified')), ...(await auditRows('letter-issued'))]) {
+        assert.match(row.source_address ?? '', LOOPBACK, 'letter rows carry the source address');
+      }
 
       const rows = await dumpAllRows(database.db);
       assert.ok(!rows.includes(canary), 'the name on the letter is sealed at rest');
