@@ -511,12 +511,41 @@ export async function firstRun(
 
 // ---- import ---------------------------------------------------------------------------------------
 
-/** Every difference between two JSON values as JSON Pointer paths (arrays compared by position). */
+/** Ids of a list whose items are all objects with a distinct string `id` (programs, tracks, payers, sessions). */
+function idsOf(list: readonly unknown[]): string[] | null {
+  const ids = list.map((item) => (typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : null));
+  return ids.every((id): id is string => id !== null) && new Set(ids).size === ids.length ? ids : null;
+}
+
+/**
+ * Every difference between two JSON values as JSON Pointer paths. Lists of things with ids are
+ * matched by id, so adding a program at the top shows one program added, not every program changed;
+ * a changed item is named by its place in the new list, a removed one by its place in the old, and
+ * a reordering alone is one change of the list's order. Other lists are compared by position.
+ */
 export function diffJson(before: unknown, after: unknown, path = ''): SetupChange[] {
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (Array.isArray(before) && Array.isArray(after)) {
     const changes: SetupChange[] = [];
+    const beforeIds = idsOf(before);
+    const afterIds = idsOf(after);
+    if (beforeIds && afterIds && (before.length > 0 || after.length > 0)) {
+      const beforeIndex = new Map(beforeIds.map((id, i) => [id, i]));
+      const afterIndex = new Map(afterIds.map((id, i) => [id, i]));
+      beforeIds.forEach((id, i) => {
+        if (!afterIndex.has(id)) changes.push({ path: `${path}/${i}`, before: before[i] });
+      });
+      afterIds.forEach((id, i) => {
+        const old = beforeIndex.get(id);
+        if (old === undefined) changes.push({ path: `${path}/${i}`, after: after[i] });
+        else changes.push(...diffJson(before[old], after[i], `${path}/${i}`));
+      });
+      const keptBefore = beforeIds.filter((id) => afterIndex.has(id));
+      const keptAfter = afterIds.filter((id) => beforeIndex.has(id));
+      if (keptBefore.join('\n') !== keptAfter.join('\n')) changes.push({ path: path || '/', before: keptBefore, after: keptAfter });
+      return changes;
+    }
     for (let i = 0; i < Math.max(before.length, after.length); i++) {
       if (i >= after.length) changes.push({ path: `${path}/${i}`, before: before[i] });
       else if (i >= before.length) changes.push({ path: `${path}/${i}`, after: after[i] });

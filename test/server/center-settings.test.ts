@@ -20,7 +20,7 @@ import { instantToWallClock } from '../../src/domain/zoned-time.js';
 import { openPgliteDatabase } from '../../server/db/pglite-database.js';
 import { openPostgresDatabase } from '../../server/db/postgres-database.js';
 import { signWebhookBody } from '../../server/services/record-webhook.js';
-import { webhookEndpoint } from '../../server/settings/center-settings.js';
+import { diffJson, webhookEndpoint } from '../../server/settings/center-settings.js';
 import { bookingRequest, rsvpRequest, screenedIntake } from './support/fixtures.js';
 import { startServerProcess, stopServerProcess } from './support/server-process.js';
 import { consoleFetch, createStaffAccount, sessionCookie } from './support/staff.js';
@@ -499,5 +499,32 @@ describe('npm run seed-demo', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the import preview's list of changes", () => {
+  const program = (id: string, name: string) => ({ id, name, tracks: [{ id: `${id}-day`, name: 'Day' }] });
+
+  it('matches programs by id: one added at the top is one change, not every program changed', () => {
+    const before = { programs: [program('iop', 'IOP'), program('php', 'PHP')] };
+    const after = { programs: [program('nurse', 'Nurses'), program('iop', 'IOP'), program('php', 'PHP')] };
+    assert.deepEqual(diffJson(before, after), [{ path: '/programs/0', after: program('nurse', 'Nurses') }]);
+  });
+
+  it('names a changed item by its place in the new list, a removed one by its place in the old, and a reordering once', () => {
+    const before = { programs: [program('iop', 'IOP'), program('php', 'PHP'), program('old', 'Old')] };
+    const after = { programs: [program('php', 'PHP (renamed)'), program('iop', 'IOP')] };
+    assert.deepEqual(diffJson(before, after), [
+      { path: '/programs/2', before: program('old', 'Old') },
+      { path: '/programs/0/name', before: 'PHP', after: 'PHP (renamed)' },
+      { path: '/programs', before: ['iop', 'php'], after: ['php', 'iop'] },
+    ]);
+  });
+
+  it('compares lists without ids (crisis lines, origins) by position', () => {
+    assert.deepEqual(diffJson({ origins: ['https://a.example', 'https://b.example'] }, { origins: ['https://b.example'] }), [
+      { path: '/origins/0', before: 'https://a.example', after: 'https://b.example' },
+      { path: '/origins/1', before: 'https://b.example' },
+    ]);
   });
 });
