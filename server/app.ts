@@ -16,7 +16,7 @@ import { mountOriginCheck } from './http/origin-check.js';
 import { publicScreenerSettings } from './settings/center-settings.js';
 import { OriginPolicy } from './settings/origin-policy.js';
 import { DEFAULT_IDEMPOTENCY_POLICY, IdempotencyStore, type IdempotencyPolicy } from './http/idempotency-store.js';
-import { problemResponse, ProblemError } from './http/problem.js';
+import { problemLanguage, problemResponse, ProblemError } from './http/problem.js';
 import { errorKind, jsonLinesToStdout, type RequestLogger } from './http/request-log.js';
 import { SharedRateLimiter } from './http/shared-rate-limit.js';
 import { JobRunner, type JobKind } from './jobs/job-runner.js';
@@ -251,7 +251,7 @@ export function createServerParts(options: AppOptions): ServerParts {
   });
 
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return problemResponse(error.problem);
+    if (error instanceof ProblemError) return problemResponse(error.problem, problemLanguage(c.req.header('accept-language')));
     c.set('errorKind', errorKind(error));
     return problemResponse({ status: 500, code: 'internal', detail: 'Something went wrong on our side. Please try again.' });
   });

@@ -26,7 +26,7 @@ import { defaultInstrumentSet } from '../../src/domain/instruments.js';
 import { defaultResultThresholds } from '../../src/domain/screening-result.js';
 import { isValidTimeZone, minutesOfDay } from '../../src/domain/zoned-time.js';
 import type { Database, Queryable } from '../db/database.js';
-import { ProblemError } from '../http/problem.js';
+import { ProblemError, SOME_FIELDS_NEED_ATTENTION, type ProblemText } from '../http/problem.js';
 import { centerNotConfigured } from '../services/center-catalog.js';
 
 export type Section = SettingsSection;
@@ -58,7 +58,7 @@ export interface SettingsContext {
   readonly defaultNoticeMinutes: number;
 }
 
-export type FieldProblem = { pointer: string; detail: string };
+export type FieldProblem = { pointer: string; detail: ProblemText };
 
 /** Saves take turns, so a version check and its write are one step. */
 const SETTINGS_LOCK = 7_461_012;
@@ -250,12 +250,30 @@ async function bumpVersion(tx: Queryable, section: Section, value: unknown, auth
 
 // ---- validation beyond the schemas ------------------------------------------------------------------
 
-const duplicates = <T>(items: readonly T[], key: (item: T) => string, pointer: (index: number) => string, what: string): FieldProblem[] => {
+/** What `duplicates` names, in both languages (the console shows the words of its own language). */
+const THINGS = {
+  program: { en: 'This program id', es: 'Este identificador de programa' },
+  track: { en: 'This track id', es: 'Este identificador de horario' },
+  window: { en: 'This window id', es: 'Este identificador de horas semanales' },
+  date: { en: 'This date', es: 'Esta fecha' },
+  id: { en: 'This id', es: 'Este identificador' },
+  payer: { en: 'This payer id', es: 'Este identificador de aseguradora' },
+  session: { en: 'This session id', es: 'Este identificador de sesión' },
+  instrument: { en: 'This instrument', es: 'Este cuestionario' },
+} as const;
+
+const END_AFTER_START: ProblemText = { en: 'The end time must be after the start time.', es: 'La hora de fin debe ser posterior a la de inicio.' };
+const UNKNOWN_TIME_ZONE: ProblemText = {
+  en: 'This is not a time zone we know: use a name such as America/Denver.',
+  es: 'No reconocemos esta zona horaria: use un nombre como America/Denver.',
+};
+
+const duplicates = <T>(items: readonly T[], key: (item: T) => string, pointer: (index: number) => string, what: { en: string; es: string }): FieldProblem[] => {
   const seen = new Set<string>();
   const problems: FieldProblem[] = [];
   items.forEach((item, index) => {
     const k = key(item);
-    if (seen.has(k)) problems.push({ pointer: pointer(index), detail: `${what} is used twice: give each one its own.` });
+    if (seen.has(k)) problems.push({ pointer: pointer(index), detail: { en: `${what.en} is used twice: give each one its own.`, es: `${what.es} está repetido: dé a cada uno el suyo.` } });
     seen.add(k);
   });
   return problems;
@@ -272,73 +290,73 @@ export async function sectionProblems<S extends Section>(db: Queryable, section:
   switch (section) {
     case 'profile': {
       const profile = value as ProfileSettings;
-      return isValidTimeZone(profile.timeZone) ? [] : [{ pointer: '/timeZone', detail: 'This is not a time zone we know: use a name such as America/Denver.' }];
+      return isValidTimeZone(profile.timeZone) ? [] : [{ pointer: '/timeZone', detail: UNKNOWN_TIME_ZONE }];
     }
     case 'programs': {
       const { programs } = value as ProgramsSettings;
-      const problems = duplicates(programs, (p) => p.id, (i) => `/programs/${i}/id`, 'This program id');
+      const problems = duplicates(programs, (p) => p.id, (i) => `/programs/${i}/id`, THINGS.program);
       const tracks = programs.flatMap((program, p) => program.tracks.map((track, t) => ({ track, pointer: `/programs/${p}/tracks/${t}` })));
-      problems.push(...duplicates(tracks, (t) => t.track.id, (i) => `${tracks[i]!.pointer}/id`, 'This track id'));
+      problems.push(...duplicates(tracks, (t) => t.track.id, (i) => `${tracks[i]!.pointer}/id`, THINGS.track));
       for (const { track, pointer } of tracks) {
         track.meetings.forEach((meeting, m) => {
-          if (!endsAfterStart(meeting.start, meeting.end)) problems.push({ pointer: `${pointer}/meetings/${m}/end`, detail: 'The end time must be after the start time.' });
+          if (!endsAfterStart(meeting.start, meeting.end)) problems.push({ pointer: `${pointer}/meetings/${m}/end`, detail: END_AFTER_START });
         });
       }
       const kept = new Set(tracks.map((t) => t.track.id));
       const booked = await db.query<{ track_id: string }>('SELECT DISTINCT track_id FROM bookings WHERE track_id IS NOT NULL');
       for (const { track_id: id } of booked) {
-        if (!kept.has(id)) problems.push({ pointer: '/programs', detail: `The track "${id}" has bookings, so it cannot be removed. Keep it (you can set its seats to 0).` });
+        if (!kept.has(id)) problems.push({ pointer: '/programs', detail: { en: `The track "${id}" has bookings, so it cannot be removed. Keep it (you can set its seats to 0).`, es: `El horario "${id}" tiene citas reservadas, así que no se puede quitar. Consérvelo (puede poner sus plazas en 0).` } });
       }
       return problems;
     }
     case 'availability': {
       const availability = value as AvailabilitySettings;
-      const problems = duplicates(availability.windows, (w) => w.id, (i) => `/windows/${i}/id`, 'This window id');
+      const problems = duplicates(availability.windows, (w) => w.id, (i) => `/windows/${i}/id`, THINGS.window);
       const weeklyIds = new Set(availability.windows.map((w) => w.id));
       const checkHours = (hours: { start: string; end: string; slotMinutes: number; trackIds: readonly string[] }, pointer: string) => {
-        if (!endsAfterStart(hours.start, hours.end)) problems.push({ pointer: `${pointer}/end`, detail: 'The end time must be after the start time.' });
+        if (!endsAfterStart(hours.start, hours.end)) problems.push({ pointer: `${pointer}/end`, detail: END_AFTER_START });
         else if (minutesOfDay(hours.end) - minutesOfDay(hours.start) < hours.slotMinutes)
-          problems.push({ pointer: `${pointer}/slotMinutes`, detail: 'No appointment of this length fits between the start and end times.' });
+          problems.push({ pointer: `${pointer}/slotMinutes`, detail: { en: 'No appointment of this length fits between the start and end times.', es: 'No cabe ninguna cita de esta duración entre la hora de inicio y la de fin.' } });
         hours.trackIds.forEach((id, t) => {
-          if (!trackIds.has(id)) problems.push({ pointer: `${pointer}/trackIds/${t}`, detail: `There is no track "${id}": add it under programs first, or leave the tracks empty for any track.` });
+          if (!trackIds.has(id)) problems.push({ pointer: `${pointer}/trackIds/${t}`, detail: { en: `There is no track "${id}": add it under programs first, or leave the tracks empty for any track.`, es: `No existe el horario "${id}": agréguelo primero en los programas, o deje los horarios vacíos para aceptar cualquiera.` } });
         });
       };
       availability.windows.forEach((w, i) => checkHours(w, `/windows/${i}`));
-      problems.push(...duplicates(availability.overrides, (o) => o.date, (i) => `/overrides/${i}/date`, 'This date'));
+      problems.push(...duplicates(availability.overrides, (o) => o.date, (i) => `/overrides/${i}/date`, THINGS.date));
       availability.overrides.forEach((override, o) => {
-        problems.push(...duplicates(override.extraHours, (e) => e.id, (i) => `/overrides/${o}/extraHours/${i}/id`, 'This id'));
+        problems.push(...duplicates(override.extraHours, (e) => e.id, (i) => `/overrides/${o}/extraHours/${i}/id`, THINGS.id));
         override.extraHours.forEach((extra, e) => {
           const pointer = `/overrides/${o}/extraHours/${e}`;
-          if (weeklyIds.has(extra.id)) problems.push({ pointer: `${pointer}/id`, detail: 'A weekly window already has this id: give the extra hours their own.' });
+          if (weeklyIds.has(extra.id)) problems.push({ pointer: `${pointer}/id`, detail: { en: 'A weekly window already has this id: give the extra hours their own.', es: 'Unas horas semanales ya usan este identificador: dé uno propio a las horas adicionales.' } });
           checkHours(extra, pointer);
         });
         if (!override.closed && override.extraHours.length === 0)
-          problems.push({ pointer: `/overrides/${o}`, detail: 'Mark the date closed, or add extra hours to it.' });
+          problems.push({ pointer: `/overrides/${o}`, detail: { en: 'Mark the date closed, or add extra hours to it.', es: 'Marque la fecha como cerrada o agréguele horas adicionales.' } });
       });
       return problems;
     }
     case 'payers': {
       const { payers } = value as PayersSettings;
-      return duplicates(payers, (p) => p.id, (i) => `/payers/${i}/id`, 'This payer id');
+      return duplicates(payers, (p) => p.id, (i) => `/payers/${i}/id`, THINGS.payer);
     }
     case 'sessions': {
       const { sessions } = value as SessionsSettings;
-      const problems = duplicates(sessions, (s) => s.id, (i) => `/sessions/${i}/id`, 'This session id');
+      const problems = duplicates(sessions, (s) => s.id, (i) => `/sessions/${i}/id`, THINGS.session);
       sessions.forEach((session, i) => {
         const r = session.recurrence;
         if (r.kind !== 'once' && r.until !== undefined && r.until < r.startDate)
-          problems.push({ pointer: `/sessions/${i}/recurrence/until`, detail: 'The last date must not be before the first date.' });
+          problems.push({ pointer: `/sessions/${i}/recurrence/until`, detail: { en: 'The last date must not be before the first date.', es: 'La última fecha no puede ser anterior a la primera.' } });
       });
       const kept = new Set(sessions.map((s) => s.id));
       const named = await db.query<{ session_id: string }>('SELECT DISTINCT session_id FROM rsvps UNION SELECT DISTINCT session_id FROM attendance_occurrences');
       for (const { session_id: id } of named) {
-        if (!kept.has(id)) problems.push({ pointer: '/sessions', detail: `The session "${id}" has RSVPs, so it cannot be removed. Keep it and end it with a last date.` });
+        if (!kept.has(id)) problems.push({ pointer: '/sessions', detail: { en: `The session "${id}" has RSVPs, so it cannot be removed. Keep it and end it with a last date.`, es: `La sesión "${id}" tiene confirmaciones de asistencia, así que no se puede quitar. Consérvela y póngale una última fecha.` } });
       }
       return problems;
     }
     case 'screener': {
       const screener = value as ScreenerSettings;
-      return duplicates(screener.instruments, (i) => i, (i) => `/instruments/${i}`, 'This instrument');
+      return duplicates(screener.instruments, (i) => i, (i) => `/instruments/${i}`, THINGS.instrument);
     }
     case 'embedding':
       return [];
@@ -360,7 +378,13 @@ async function tracksStillInAvailability(db: Queryable, { programs }: ProgramsSe
   return [...named]
     .filter((id) => !kept.has(id))
     .sort()
-    .map((id) => ({ pointer: '/programs', detail: `The assessment hours still name the track "${id}": take it out of the availability settings first, then remove the track.` }));
+    .map((id) => ({
+      pointer: '/programs',
+      detail: {
+        en: `The assessment hours still name the track "${id}": take it out of the availability settings first, then remove the track.`,
+        es: `Las horas de evaluación todavía nombran el horario "${id}": quítelo primero de la disponibilidad y después quite el horario.`,
+      },
+    }));
 }
 
 async function savedTrackIds(db: Queryable): Promise<Set<string>> {
@@ -368,7 +392,7 @@ async function savedTrackIds(db: Queryable): Promise<Set<string>> {
 }
 
 const validationProblem = (problems: FieldProblem[]) =>
-  new ProblemError({ status: 422, code: 'validation', detail: 'Some fields need attention.', errors: problems.slice(0, 100) });
+  new ProblemError({ status: 422, code: 'validation', detail: SOME_FIELDS_NEED_ATTENTION, errors: problems.slice(0, 100) });
 
 // ---- writing --------------------------------------------------------------------------------------
 
@@ -454,13 +478,27 @@ async function writeSection<S extends Section>(tx: Queryable, section: S, value:
   }
 }
 
+/** Section names as the Spanish console calls them. */
+const SECTION_NAMES_ES: Record<Section, string> = {
+  profile: 'del perfil',
+  programs: 'de programas',
+  availability: 'de disponibilidad',
+  payers: 'de aseguradoras',
+  sessions: 'de sesiones',
+  screener: 'de la evaluación',
+  embedding: 'de inserción en sitios web',
+};
+
 function versionConflict(current: SectionMeta, section: Section): ProblemError {
-  const who = current.changedBy?.label ? ` by ${current.changedBy.label}` : '';
-  const when = current.changedAt ? ` at ${current.changedAt}` : '';
+  const who = current.changedBy?.label ? { en: ` by ${current.changedBy.label}`, es: ` por ${current.changedBy.label}` } : { en: '', es: '' };
+  const when = current.changedAt ? { en: ` at ${current.changedAt}`, es: ` el ${current.changedAt}` } : { en: '', es: '' };
   return new ProblemError({
     status: 409,
     code: 'settings-version-conflict',
-    detail: `Someone saved the ${section} settings (version ${current.version}${who}${when}) after you opened them. Reload to see their changes, then make yours again.`,
+    detail: {
+      en: `Someone saved the ${section} settings (version ${current.version}${who.en}${when.en}) after you opened them. Reload to see their changes, then make yours again.`,
+      es: `Alguien guardó la configuración ${SECTION_NAMES_ES[section]} (versión ${current.version}${who.es}${when.es}) después de que usted la abrió. Vuelva a cargarla para ver sus cambios y haga los suyos de nuevo.`,
+    },
     extensions: { currentVersion: current.version, changedAt: current.changedAt, changedBy: current.changedBy },
   });
 }
@@ -495,7 +533,7 @@ export async function firstRun(
   now: Date,
 ): Promise<void> {
   const profile: ProfileSettings = { name: request.name, phone: request.phone, timeZone: request.timeZone, ...(request.calendarTitle ? { calendarTitle: request.calendarTitle } : {}) };
-  if (!isValidTimeZone(profile.timeZone)) throw validationProblem([{ pointer: '/timeZone', detail: 'This is not a time zone we know: use a name such as America/Denver.' }]);
+  if (!isValidTimeZone(profile.timeZone)) throw validationProblem([{ pointer: '/timeZone', detail: UNKNOWN_TIME_ZONE }]);
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SETTINGS_LOCK]);
     if (await isConfigured(tx)) {
@@ -605,7 +643,10 @@ export async function applyImport(db: Database, revision: number, setup: CenterS
       throw new ProblemError({
         status: 409,
         code: 'settings-version-conflict',
-        detail: `The settings changed since this import was previewed (revision ${overview.revision}, not ${revision}). Preview the file again, then import.`,
+        detail: {
+          en: `The settings changed since this import was previewed (revision ${overview.revision}, not ${revision}). Preview the file again, then import.`,
+          es: `La configuración cambió desde la vista previa de esta importación (revisión ${overview.revision}, no ${revision}). Vuelva a ver el archivo y después impórtelo.`,
+        },
         extensions: { currentRevision: overview.revision },
       });
     }

@@ -37,7 +37,7 @@ import { addDays } from '../../src/domain/zoned-time.js';
 import type { StaffRouteKit } from '../attendance/attendance-routes.js';
 import type { Database } from '../db/database.js';
 import { generateSlots } from '../domain/assessment-slots.js';
-import { ProblemError } from '../http/problem.js';
+import { ProblemError, SOME_FIELDS_NEED_ATTENTION } from '../http/problem.js';
 import { bookable } from '../services/assessment-booking.js';
 import { centerToday, loadCenter } from '../services/center-catalog.js';
 import type { Principal, StaffRouteKey } from '../staff/staff-routes.js';
@@ -131,7 +131,7 @@ export function mountSettingsRoutes(kit: StaffRouteKit, deps: { db: Database; no
     const { draft, trackId } = await bodyOf(c, AvailabilityPreviewRequest);
     const center = await loadCenter(db);
     const problems = await sectionProblems(db, 'availability', draft, new Set((await db.query<{ id: string }>('SELECT id FROM tracks')).map((row) => row.id)));
-    if (problems.length) throw new ProblemError({ status: 422, code: 'validation', detail: 'Some fields need attention.', errors: problems.map((p) => ({ ...p, pointer: `/draft${p.pointer}` })) });
+    if (problems.length) throw new ProblemError({ status: 422, code: 'validation', detail: SOME_FIELDS_NEED_ATTENTION, errors: problems.map((p) => ({ ...p, pointer: `/draft${p.pointer}` })) });
     const from = centerToday(center, now());
     const to = addDays(from, PREVIEW_DAYS - 1);
     const rules = {

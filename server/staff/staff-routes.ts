@@ -43,7 +43,7 @@ import { mountSettingsRoutes, type SettingsSupport } from '../settings/settings-
 import type { Database } from '../db/database.js';
 import type { AppEnv } from '../http/app-env.js';
 import { fieldErrors } from '../http/field-errors.js';
-import { notFound, problemResponse, ProblemError } from '../http/problem.js';
+import { notFound, problemResponse, ProblemError, SOME_FIELDS_NEED_ATTENTION } from '../http/problem.js';
 import type { DataCipher } from '../security/data-cipher.js';
 import { secretsEqual } from '../security/secrets.js';
 import { auditCsv, auditNdjson } from './audit-export.js';
@@ -205,7 +205,7 @@ async function bodyOf<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z
     throw new ProblemError({ status: 400, code: 'validation', detail: 'The body must be JSON.' });
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new ProblemError({ status: 422, code: 'validation', detail: 'Some fields need attention.', errors: fieldErrors(parsed.error) });
+  if (!parsed.success) throw new ProblemError({ status: 422, code: 'validation', detail: SOME_FIELDS_NEED_ATTENTION, errors: fieldErrors(parsed.error) });
   return parsed.data as z.infer<S>;
 }
 

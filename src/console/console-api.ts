@@ -57,10 +57,13 @@ export class ConsoleApi {
   /** Called on a 401 from any request: the session ended (idle, 12 h, or signed out elsewhere). */
   onSignedOut: () => void = () => {};
 
+  /** The console's language: the server writes its messages (field problems, conflicts) in it. */
+  language: 'en' | 'es' = 'en';
+
   constructor(readonly base = '/api/iop/staff/') {}
 
   async #request(method: string, path: string, options: { body?: unknown; signal?: AbortSignal | undefined; background?: boolean } = {}): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.language };
     if (method !== 'GET') headers['x-iop-staff'] = '1';
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.background) headers['x-iop-background'] = '1';

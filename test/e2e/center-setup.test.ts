@@ -325,7 +325,10 @@ describe('a center set up from an empty PostgreSQL database', { skip: databaseUr
 
     // The same pages in Spanish.
     await page.locator('#locale').selectOption('es');
+    // It asks the server in Spanish too, so field problems and conflicts come back in Spanish.
+    const sessionsRead = page.waitForRequest((request) => request.url().endsWith('/staff/settings/sessions'));
     await page.getByRole('button', { name: 'Sesiones de exalumnos' }).click();
+    assert.equal((await sessionsRead).headers()['accept-language'], 'es');
     await page.getByRole('heading', { name: 'Sesiones de exalumnos' }).waitFor();
     await page.getByRole('heading', { name: 'Próximas fechas' }).waitFor();
     assert.deepEqual(await axeViolations(page), [], 'axe: sessions in Spanish');

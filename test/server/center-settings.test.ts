@@ -54,7 +54,7 @@ async function adminOf(database: TestDatabase, server: TestServer, clock: TestCl
   const cookie = await sessionCookie(database.db, admin, clock);
   return {
     get: async (path: string) => asJson(await consoleFetch(server, path, cookie)),
-    put: async (path: string, body: unknown) => asJson(await consoleFetch(server, path, cookie, { method: 'PUT', body })),
+    put: async (path: string, body: unknown, headers: Record<string, string> = {}) => asJson(await consoleFetch(server, path, cookie, { method: 'PUT', body, headers })),
     post: async (path: string, body: unknown) => asJson(await consoleFetch(server, path, cookie, { method: 'POST', body })),
   };
 }
@@ -99,6 +99,14 @@ for (const backend of testBackends()) {
       assert.equal(duplicate.status, 422);
       assert.deepEqual(pointers(duplicate.json), ['/value/payers/1/id']);
       assert.match(duplicate.json.errors[0].detail, /used twice/);
+      // The Spanish console asks in Spanish and reads the same problems in Spanish; a 409 too.
+      const invalidInSpanish = await admin.put('settings/payers', { version: version + 1, value: { payers: [added, { ...added, memberIdRule: 'made-up' }, added] } }, { 'accept-language': 'es' });
+      assert.equal(invalidInSpanish.json.detail, 'Algunos campos necesitan atención.');
+      assert.deepEqual(invalidInSpanish.json.errors.map((error: Json) => error.detail), ['No es uno de los valores permitidos.']);
+      const twiceInSpanish = await admin.put('settings/payers', { version: version + 1, value: { payers: [added, added] } }, { 'accept-language': 'es-MX,es;q=0.9,en;q=0.8' });
+      assert.deepEqual(twiceInSpanish.json.errors.map((error: Json) => error.detail), ['Este identificador de aseguradora está repetido: dé a cada uno el suyo.']);
+      assert.match((await admin.put('settings/payers', { version, value }, { 'accept-language': 'es' })).json.detail, /^Alguien guardó la configuración de aseguradoras \(versión \d+ por Dana Admin/);
+      assert.match((await admin.put('settings/payers', { version, value: { payers: [added, added] } }, { 'accept-language': 'en;q=1, es;q=0.5' })).json.detail, /^Someone saved/, 'English when it comes first');
 
       const audit = await admin.get('audit?action=change-settings');
       assert.ok(audit.json.entries.some((entry: Json) => entry.detail === `settings:payers:v${version + 1}` && entry.actorLabel === 'Dana Admin'));

@@ -45,6 +45,11 @@ export class IopConsole extends LitElement {
   /** @internal Whether the signed-in administrator was already sent to first-run setup. */
   #setupChecked = false;
 
+  override willUpdate(): void {
+    // Before the children render and ask: the server answers their problems in this language.
+    this.api.language = this.locale;
+  }
+
   override updated(): void {
     document.documentElement.lang = this.locale;
     document.title = this.#t('title');
