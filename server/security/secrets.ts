@@ -3,9 +3,16 @@ import { base64UrlEncode, hex } from './encoding.js';
 
 const encoder = new TextEncoder();
 
-/** 128 random bits: ids double as capabilities (an eligibility check is read by its id). */
+/**
+ * 128 random bits: ids double as capabilities (an eligibility check is read by its id). Never
+ * starting with `-` or `_`: an id that starts with `-` reads as an option on a command line and
+ * as a formula in a spreadsheet (the audit CSV has to quote it), so such draws are drawn again.
+ */
 export function newRecordId(): string {
-  return base64UrlEncode(crypto.getRandomValues(new Uint8Array(16)));
+  for (;;) {
+    const id = base64UrlEncode(crypto.getRandomValues(new Uint8Array(16)));
+    if (!/^[-_]/.test(id)) return id;
+  }
 }
 
 /** 256 random bits, 43 characters. */

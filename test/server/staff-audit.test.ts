@@ -14,6 +14,8 @@ import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import { AuditList } from '../../src/api/staff-schemas.js';
 import { openPgliteDatabase } from '../../server/db/pglite-database.js';
+import { newRecordId } from '../../server/security/secrets.js';
+import { auditCsv } from '../../server/staff/audit-export.js';
 import { verifyAuditChain } from '../../server/staff/audit-trail.js';
 import { intakeRequest, uniqueCanary } from './support/fixtures.js';
 import { consoleFetch, createStaffAccount, sessionCookie } from './support/staff.js';
@@ -125,6 +127,23 @@ for (const backend of testBackends()) {
 
   });
 }
+
+describe('the audit CSV in a spreadsheet', () => {
+  it('quotes a cell that a spreadsheet would run as a formula, so an opened export runs nothing', () => {
+    const csv = auditCsv([
+      {
+        seq: 7, at: '2026-03-03T17:00:00.000Z', actorKind: 'staff', actorId: 'acct1', actorLabel: '=HYPERLINK("https://evil.example")',
+        sourceAddress: '127.0.0.1', action: 'read-record', outcome: 'success', recordKind: 'intakes', recordId: '-abc', detail: '@SUM(A1)',
+      },
+    ]);
+    assert.equal(csv.split('\r\n')[1], `7,2026-03-03T17:00:00.000Z,staff,acct1,"'=HYPERLINK(""https://evil.example"")",127.0.0.1,read-record,success,intakes,'-abc,'@SUM(A1)`);
+  });
+
+  it('never gives a record an id that starts with - or _ (a formula in a spreadsheet, an option on a command line)', () => {
+    // Base64url puts - or _ first once in 32 draws: 5,000 draws would show it.
+    for (let i = 0; i < 5_000; i++) assert.match(newRecordId(), /^[A-Za-z0-9][A-Za-z0-9_-]{21}$/);
+  });
+});
 
 describe('npm run staff and npm run audit -- verify', () => {
   it('prints a single-use admin enrolment link, and the verify command finds a changed row', async () => {
