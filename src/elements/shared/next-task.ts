@@ -39,7 +39,11 @@ export class FormatWarmup implements ReactiveController {
     await nextTask();
     for (const step of formatWarmups(this.needs())) {
       await nextTask();
-      step();
+      try {
+        step();
+      } catch {
+        // A zone Intl does not know: the render meets the same error where it formats, as it would have.
+      }
     }
     this.ready = true;
     this.host.requestUpdate();
