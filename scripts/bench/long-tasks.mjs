@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startReferenceServer } from '../../test/support/reference-server-process.mjs';
-import { demoPages } from './demo-pages.mjs';
+import { allFourHtml, allFourPath, demoPages, pathOf } from './demo-pages.mjs';
 import { launchChromium } from './page.mjs';
 
 const categories = [
@@ -19,14 +19,6 @@ const categories = [
   'disabled-by-default-v8.cpu_profiler',
 ].join(',');
 
-const allFourHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>All four widgets</title><link rel="stylesheet" href="site.css"><script type="module" src="/dist/cdn/iop-widgets.js"></script></head>
-<body><main id="content"><h1>Everything</h1>
-<iop-intake-screener api-base="/api/iop/"></iop-intake-screener>
-<iop-insurance-verification api-base="/api/iop/"></iop-insurance-verification>
-<iop-schedule-picker api-base="/api/iop/"></iop-schedule-picker>
-<iop-alumni-browser api-base="/api/iop/"></iop-alumni-browser>
-<footer><p>Footer</p></footer></main></body></html>`;
 
 /** Kinds of work, by trace event name; time is counted to the innermost kind (self time). */
 const kinds = {
@@ -65,7 +57,7 @@ const kinds = {
 async function traceLoad(browser, url, { dist } = {}) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1 });
   try {
-    await context.route('**/bench-all-four.html', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: allFourHtml }));
+    await context.route(`**${allFourPath}`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: allFourHtml }));
     if (dist) {
       await context.route('**/dist/cdn/**', async (route) => {
         const path = new URL(route.request().url()).pathname.replace(/^\/dist\/cdn\//, '');
@@ -197,7 +189,6 @@ export function longTasksOf(events, threshold = 50) {
   });
 }
 
-const pathOf = (page) => (page.endsWith('(bench page)') ? '/bench-all-four.html' : `/${page}`);
 
 /** For `npm run bench -- longTasks`: per demo page, its tasks over 50 ms and what fills each. */
 export async function demoPagesLongTasks({ pages = demoPages, dist, threshold = 50 } = {}) {
