@@ -7,8 +7,8 @@ import { launchChromium } from './page.mjs';
 
 /** Every page of demo/, plus one page (served by the bench, same origin and policy) with all four widgets. */
 export const demoPages = ['index.html', 'intake.html', 'insurance.html', 'schedule.html', 'alumni.html', 'all-four (bench page)'];
-const allFourPath = '/bench-all-four.html';
-const allFourHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+export const allFourPath = '/bench-all-four.html';
+export const allFourHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>All four widgets</title><link rel="stylesheet" href="site.css"><script type="module" src="/dist/cdn/iop-widgets.js"></script></head>
 <body><main id="content"><h1>Everything</h1>
 <iop-intake-screener api-base="/api/iop/"></iop-intake-screener>
@@ -18,7 +18,7 @@ const allFourHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <footer><p>Footer</p></footer></main></body></html>`;
 const demoPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
-const pathOf = (page) => (page.endsWith('(bench page)') ? allFourPath : `/${page}`);
+export const pathOf = (page) => (page.endsWith('(bench page)') ? allFourPath : `/${page}`);
 
 // Runs in the page before anything else: long tasks, layout shifts and the first frame in which a
 // widget's shadow root holds text (checked once per frame, which costs little even at 4x).

@@ -2,7 +2,7 @@
  * Dates, times and money through Intl, always in a stated time zone: a center's times are shown in
  * the center's zone (and the visitor's beside them when different), never the device's by accident.
  */
-import type { Locale } from './locale.js';
+import { pluralsOf, type Locale } from './locale.js';
 
 const tags: Record<Locale, string> = { en: 'en-US', es: 'es-US' };
 
@@ -61,17 +61,61 @@ export function formatAge(ageMs: number, locale: Locale): string {
   return format.format(-Math.round(hours / 24), 'day');
 }
 
+const listFormats = new Map<Locale, Intl.ListFormat>();
+
+/** "Monday, Wednesday and Thursday" / "lunes, miércoles y jueves". */
+export function formatList(items: readonly string[], locale: Locale): string {
+  let format = listFormats.get(locale);
+  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(tags[locale], { type: 'conjunction' })));
+  return format.format(items);
+}
+
+const dateFieldFormats = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * A date as the browser's own date field shows it, e.g. "04/27/1988" or "27/4/1988". A native date
  * field follows the browser's language, not the page's, so a hint written for the page's language
  * could name the wrong order of day and month: this one matches what the field expects.
  */
 export function formatDateFieldExample(isoDate: string, browserLanguage: string | undefined): string {
-  let tag = browserLanguage;
-  try {
-    tag = Intl.DateTimeFormat.supportedLocalesOf(tag ?? [])[0];
-  } catch {
-    tag = undefined;
+  const key = browserLanguage ?? '';
+  let format = dateFieldFormats.get(key);
+  if (!format) {
+    let tag = browserLanguage;
+    try {
+      tag = Intl.DateTimeFormat.supportedLocalesOf(tag ?? [])[0];
+    } catch {
+      tag = undefined;
+    }
+    format = new Intl.DateTimeFormat(tag ?? 'en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+    dateFieldFormats.set(key, format);
   }
-  return new Intl.DateTimeFormat(tag ?? 'en-US', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
+  return format.format(new Date(`${isoDate}T12:00:00Z`));
+}
+
+/** What a widget's first screen formats, so that `formatWarmups` can build it ahead of need. */
+export interface FormatNeeds {
+  locale: Locale;
+  /** Zones whose times are shown (a zone's first formatter loads its rules, and the first of all loads the zone data). */
+  timeZones?: readonly string[];
+  lists?: boolean;
+  money?: boolean;
+}
+
+/**
+ * The formatters a first screen needs, one step each, for the caller to run in separate tasks. The
+ * first formatter of each Intl kind on a page costs far more than the next (the engine builds its
+ * locale data once, and the first time-zone-aware one loads the zone rules): tens of milliseconds
+ * each on a phone, which in one render added up to a long task. Built here, each lands in the caches
+ * above, where the render finds it.
+ */
+export function formatWarmups({ locale, timeZones = [], lists = false, money = false }: FormatNeeds): Array<() => void> {
+  const noon = new Date('2026-01-05T12:00:00Z');
+  return [
+    () => formatDate(noon, locale, 'UTC'),
+    ...timeZones.map((zone) => () => formatTime(noon, locale, zone, true)),
+    () => pluralsOf(locale).numbers.format(2),
+    ...(lists ? [() => formatList(['a', 'b'], locale)] : []),
+    ...(money ? [() => formatMoney(100, locale)] : []),
+  ];
 }

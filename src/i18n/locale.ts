@@ -81,12 +81,18 @@ const pluralTags = { en: 'en-US', es: 'es-US' } as const;
 const pluralPattern = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
 const pluralOption = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
 
-function pluralOf(locale: Locale, count: number, options: string): string {
-  const forms = new Map([...options.matchAll(pluralOption)].map((match) => [match[1]!, match[2]!]));
+/** The plural rules and number format of `locale`, built on first use (format.ts `formatWarmups` builds them ahead of a first screen). */
+export function pluralsOf(locale: Locale): { rules: Intl.PluralRules; numbers: Intl.NumberFormat } {
   let rules = pluralRules.get(locale);
   if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(pluralTags[locale])));
   let numbers = numberFormats.get(locale);
   if (!numbers) numberFormats.set(locale, (numbers = new Intl.NumberFormat(pluralTags[locale])));
+  return { rules, numbers };
+}
+
+function pluralOf(locale: Locale, count: number, options: string): string {
+  const forms = new Map([...options.matchAll(pluralOption)].map((match) => [match[1]!, match[2]!]));
+  const { rules, numbers } = pluralsOf(locale);
   const form = forms.get(`=${count}`) ?? forms.get(rules.select(count)) ?? forms.get('other') ?? '';
   return form.replace(/#/g, numbers.format(count));
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatAge, formatDateFieldExample, formatMoney, formatTime } from '../../src/i18n/format.js';
+import { formatAge, formatDateFieldExample, formatList, formatMoney, formatTime, formatWarmups } from '../../src/i18n/format.js';
 import { languagesPending, preferredLocale, toLocale, translate } from '../../src/i18n/locale.js';
 import { alumniBrowserMessages } from '../../src/elements/alumni-browser/alumni-browser.messages.js';
 import { insuranceMessages } from '../../src/elements/insurance-verification/insurance-verification.messages.js';
@@ -64,6 +64,23 @@ describe('locale', () => {
     assert.equal(formatDateFieldExample('1988-04-27', 'en-US'), '04/27/1988');
     assert.equal(formatDateFieldExample('1988-04-27', 'es-MX'), '27/04/1988');
     assert.equal(formatDateFieldExample('1988-04-27', 'not a language tag'), '04/27/1988');
+    // Built once per browser language and kept: the same answers the second time.
+    assert.equal(formatDateFieldExample('2001-12-31', 'es-MX'), '31/12/2001');
+    assert.equal(formatDateFieldExample('2001-12-31', 'not a language tag'), '12/31/2001');
+  });
+
+  it('joins lists in the widget\'s language', () => {
+    assert.equal(formatList(['Monday', 'Wednesday', 'Thursday'], 'en'), 'Monday, Wednesday, and Thursday');
+    assert.equal(formatList(['lunes', 'miércoles', 'jueves'], 'es'), 'lunes, miércoles y jueves');
+  });
+
+  it('builds a first screen\'s formatters ahead of need, one step per Intl kind and zone', () => {
+    const steps = formatWarmups({ locale: 'es', timeZones: ['America/Denver', 'America/New_York'], lists: true, money: true });
+    // Dates, two zones, plurals and numbers, lists, money: each step may be run in its own task.
+    assert.equal(steps.length, 6);
+    for (const step of steps) step();
+    assert.equal(formatWarmups({ locale: 'en' }).length, 2);
+    assert.throws(() => formatWarmups({ locale: 'en', timeZones: ['Not/AZone'] })[1]!(), RangeError);
   });
 
   it('has every Spanish message filled in', () => {

@@ -13,6 +13,7 @@
 //   conflict           409 problem, code slot-taken
 //   invalid            422 problem, code validation
 //   switch             ok, or a dropped connection while `POST /fault/control/<run>?offline=1` is set
+//   held               ok, but no answer until `POST /fault/control/<run>?release=1` (what shows before the network answers)
 //
 // `GET /fault/stats/<run>` reports requests seen and deliveries per Idempotency-Key: a write is
 // "delivered" the first time its key is seen; repeats are replayed, as the reference server does.
@@ -20,7 +21,7 @@
 const runs = new Map();
 
 function runState(run) {
-  if (!runs.has(run)) runs.set(run, { requests: 0, offline: false, keys: new Map(), bodies: [], keysSeen: [] });
+  if (!runs.has(run)) runs.set(run, { requests: 0, offline: false, released: false, held: [], keys: new Map(), bodies: [], keysSeen: [] });
   return runs.get(run);
 }
 
@@ -104,8 +105,12 @@ export async function faultApiMiddleware(ctx, next) {
     return json(res, 200, { requests: state.requests, delivered: state.keys.size, deliveries, bodies: state.bodies, keysSeen: state.keysSeen });
   }
   if (scenario === 'control') {
-    runState(run).offline = ctx.query.offline === '1';
-    return json(res, 200, { offline: runState(run).offline });
+    const state = runState(run);
+    if (ctx.query.release === '1') {
+      state.released = true;
+      for (const answer of state.held.splice(0)) answer();
+    } else state.offline = ctx.query.offline === '1';
+    return json(res, 200, { offline: state.offline, released: state.released });
   }
 
   const state = runState(run);
@@ -116,6 +121,7 @@ export async function faultApiMiddleware(ctx, next) {
   if (req.method === 'POST') state.keysSeen.push(key ?? null);
 
   if (scenario === 'switch' && state.offline) return req.socket.destroy();
+  if (scenario === 'held' && !state.released) await new Promise((resolve) => state.held.push(resolve));
   if (scenario.startsWith('seq-')) {
     const statuses = scenario.slice(4).split('-').map(Number);
     const status = statuses[Math.min(attempt, statuses.length) - 1];

@@ -18,6 +18,11 @@ export async function setFaultOffline(run: string, offline: boolean): Promise<vo
   await fetch(`/fault/control/${run}?offline=${offline ? 1 : 0}`, { method: 'POST' });
 }
 
+/** Lets the `held` scenario answer the requests it holds, and every one after. */
+export async function releaseFault(run: string): Promise<void> {
+  await fetch(`/fault/control/${run}?release=1`, { method: 'POST' });
+}
+
 /** A unique value planted in a submission; it must never surface anywhere in clear. */
 export const canary = (label = 'canary') => `${label}-${crypto.randomUUID()}`;
 

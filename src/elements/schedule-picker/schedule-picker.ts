@@ -9,7 +9,7 @@ import { calendarDataUrl } from '../../domain/calendar-file.js';
 import { clampDate, indexSlotsByDay, monthWeeks, moveFocus, nearestFreeSlots, slotsFor, weekDates, type CalendarView, type SlotDays } from '../../domain/slot-calendar.js';
 import { filterTracks, meetingDays, noFilters, timesOfDay, upcomingStarts, type AttendanceChoice, type DaysChoice, type TimeOfDay, type TrackFilters } from '../../domain/track-schedule.js';
 import { addDays, instantToWallClock } from '../../domain/zoned-time.js';
-import { formatAge, formatDate, formatTime } from '../../i18n/format.js';
+import { formatAge, formatDate, formatList, formatTime } from '../../i18n/format.js';
 import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import { DraftController } from '../shared/draft-controller.js';
@@ -18,6 +18,7 @@ import { dayParts, groupByDayPart, pickerStepNumber, resumableStep, TIMES_SHOWN_
 import { withPhoneLink } from '../shared/phone-link.js';
 import { referenceLine } from '../shared/reference-line.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
+import { FormatWarmup } from '../shared/next-task.js';
 import { BookingConfirmedEvent, type BookingConfirmedDetail } from '../events.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { ALWAYS_REVALIDATE, ResourceController, type ResourceState } from '../shared/resource-controller.js';
@@ -47,7 +48,9 @@ type BookingProblem = 'offline' | 'server' | 'track-full' | 'invalid';
 
 const SLOT_DAYS = 90;
 const fresh = (): PickerState => ({ step: 'track', details: { ...emptyDetails } });
-const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+let deviceZoneName: string | undefined;
+// Worked out once: every slot's time asks for it, and each ask built a formatter.
+const deviceZone = () => (deviceZoneName ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
 const zoneCity = (zone: string) => (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
 
 
@@ -96,6 +99,8 @@ export class IopSchedulePicker extends IopWidgetElement {
   readonly sharedContact = new DraftController<Contact>(this, this.settings, 'shared-contact');
   /** @internal */
   readonly countdown = new HoldCountdown(this);
+  /** @internal Dates, times and day lists are built after the first screen, one task each; the tracks and times wait for them. */
+  readonly formats = new FormatWarmup(this, () => ({ locale: this.settings.locale, timeZones: [this.visitorZone], lists: true }));
   /** @internal */
   readonly programs = new ResourceController<ProgramList>(this, this.settings, (client) => ({
     key: 'programs',
@@ -162,7 +167,8 @@ export class IopSchedulePicker extends IopWidgetElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('flow') && this.restored && this.flow.step !== 'done') void this.draft.save(this.flow);
+    // Not the initial state (no previous value): a first render after the draft was read saves nothing.
+    if (changed.has('flow') && changed.get('flow') !== undefined && this.restored && this.flow.step !== 'done') void this.draft.save(this.flow);
     if (this.focusHeading) {
       this.focusHeading = false;
       this.renderRoot.querySelector<HTMLElement>('h2[tabindex]')?.focus();
@@ -418,6 +424,7 @@ export class IopSchedulePicker extends IopWidgetElement {
   private renderTrackStep(): TemplateResult {
     const state = this.programs.state;
     if (state.status !== 'ready') return html`${this.heading('trackHeading', 'track')}${this.resourceProblem(state, () => this.programs.reload())}`;
+    if (!this.formats.ready) return html`${this.heading('trackHeading', 'track')}${this.resourceProblem({ status: 'pending' }, () => undefined)}`;
     const matches = filterTracks(this.tracks, this.filters);
     const f = this.filters;
     const set = (changes: Partial<TrackFilters>) => (this.filters = { ...f, ...changes });
@@ -488,14 +495,13 @@ export class IopSchedulePicker extends IopWidgetElement {
     }
     // 4 January 2026 is a Sunday: day n of the week is 4 + n January.
     const weekday = (day: number) => this.dayLabel(addDays('2026-01-04', day), { weekday: 'long', month: undefined, day: undefined });
-    const list = new Intl.ListFormat(locale, { type: 'conjunction' });
     const starts = upcomingStarts(track, today);
     const full = track.seatsLeft === 0;
     return html`<li part="track-card" class="card">
       <h3 id="track-${track.id}">${track.name}</h3>
       <dl>
         <dt>${this.t('when')}</dt>
-        ${[...byTime].map(([time, days]) => html`<dd>${list.format(days.map(weekday))}, ${time} (${this.t('zoneTime', { city: zoneCity(track.timeZone) })})</dd>`)}
+        ${[...byTime].map(([time, days]) => html`<dd>${formatList(days.map(weekday), locale)}, ${time} (${this.t('zoneTime', { city: zoneCity(track.timeZone) })})</dd>`)}
         <dt>${this.t('commitment')}</dt>
         <dd>${this.t('hoursWeeks', { hours: track.hoursPerWeek, weeks: track.weeks })}</dd>
         <dt>${this.t('format')}</dt>
@@ -525,9 +531,12 @@ export class IopSchedulePicker extends IopWidgetElement {
       <p class="hint">${this.t('slotHint')}</p>
       ${track ? html`<p>${this.t('forTrack', { track: track.name })}
             ${this.track ? nothing : html`<button type="button" class="button--link" @click=${() => this.goTo('track')}>${this.t('changeTrack')}</button>`}</p>` : nothing}
-      ${state.status === 'ready'
+      ${state.status === 'ready' && this.formats.ready
         ? this.renderCalendar(state)
-        : this.resourceProblem(this.programs.state.status === 'ready' ? state : this.programs.state, () => (this.programs.reload(), this.slots.reload()))}`;
+        : this.resourceProblem(
+            state.status === 'ready' ? { status: 'pending' } : this.programs.state.status === 'ready' ? state : this.programs.state,
+            () => (this.programs.reload(), this.slots.reload()),
+          )}`;
   }
 
   private renderCalendar(state: ResourceState<AssessmentSlotList> & { status: 'ready' }): TemplateResult {

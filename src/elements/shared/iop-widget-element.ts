@@ -6,6 +6,7 @@ import type { StorageMode } from '../../store/store.js';
 import { ConfigController } from './config-controller.js';
 import { FirstScreenReservation } from './first-screen-reservation.js';
 import { LanguageLoadController, updatedInItsLanguage } from './language-load-controller.js';
+import { nextTask } from './next-task.js';
 import { OriginCheckController } from './origin-check-controller.js';
 import type { Isolation } from './isolation-controller.js';
 
@@ -32,6 +33,15 @@ export abstract class IopWidgetElement extends LitElement {
   @property() storage?: StorageMode;
   /** `frame` renders the widget in a frame from the API origin, out of the page scripts' reach; `inline` renders it in the page. */
   @property() isolation?: Isolation;
+
+  /**
+   * The first render waits for the next task: the module that defined the element was evaluated in
+   * this one, and the two together were one long task on a phone. Later renders are not delayed.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
+  }
 
   /** Resolves once the widget has rendered in its language (Spanish words are fetched on first use). */
   protected override getUpdateComplete(): Promise<boolean> {

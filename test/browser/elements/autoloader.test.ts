@@ -61,3 +61,22 @@ describe('first-screen room', () => {
     expect(el.matches(':state(reserving)')).to.equal(false);
   });
 });
+
+describe('a widget\'s first render', () => {
+  it('comes in a task after the one that connected it, and the room is kept meanwhile', async () => {
+    await import('../../../src/elements/insurance-verification/insurance-verification.js');
+    const el = document.createElement('iop-insurance-verification');
+    el.setAttribute('api-base', '/api/iop/');
+    el.setAttribute('storage', 'memory');
+    document.body.append(el);
+    // Every microtask of this task: Lit would have rendered in one of these. The module that defined
+    // a widget is evaluated in such a task, and the two together were one long task on a phone.
+    for (let tick = 0; tick < 20; tick += 1) await new Promise<void>((resolve) => queueMicrotask(resolve));
+    expect(el.shadowRoot?.textContent ?? '').to.equal('');
+    expect(el.matches(':state(reserving)')).to.equal(true);
+    await (el as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    expect(el.shadowRoot!.querySelector('h2')?.textContent).to.not.equal(undefined);
+    expect(el.shadowRoot!.textContent!.trim()).to.not.equal('');
+    el.remove();
+  });
+});

@@ -6,7 +6,7 @@ import { registerClient } from '../../../src/client/shared-clients.js';
 import '../../../src/elements/schedule-picker/schedule-picker.js';
 import type { BookingConfirmedEvent, IopSchedulePicker, PickerState } from '../../../src/elements/schedule-picker/schedule-picker.js';
 import { storeFor } from '../../../src/store/shared-stores.js';
-import { faultBase, faultStats, runId } from '../../support/fixtures.js';
+import { faultBase, faultStats, releaseFault, runId } from '../../support/fixtures.js';
 
 const root = (el: IopSchedulePicker) => el.shadowRoot!;
 const all = (el: IopSchedulePicker, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
@@ -126,6 +126,24 @@ describe('<iop-schedule-picker> a center\'s changes', () => {
     // and the programs are asked for again, so an admin's edit in the console shows now, not in minutes.
     await mount();
     await waitUntil(async () => (await faultStats(run)).requests > afterFirst, 'the second load asks the center again', { timeout: 10000 });
+  });
+});
+
+describe('<iop-schedule-picker> start-up', () => {
+  it('shows its first step before the center answers, then the tracks with their days and times', async () => {
+    const run = runId();
+    const el = await fixture<IopSchedulePicker>(html`<iop-schedule-picker api-base=${faultBase('held', run)} storage="memory"></iop-schedule-picker>`);
+    await waitUntil(async () => (await faultStats(run)).requests >= 1, 'the programs are asked for', { timeout: 10000 });
+    await el.updateComplete;
+    // The center has not answered (the request is held): the step is there, with a loading line, not a blank box.
+    expect(one(el, 'h2')!.textContent).to.equal('Choose a program schedule');
+    expect(one(el, '[role="status"]')!.textContent).to.equal('Loading…');
+    expect(all(el, '[part="track-card"]')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    await releaseFault(run);
+    // Days and times are written with formatters built after the first screen: the cards wait for them.
+    await settle(el, () => all(el, '[part="track-card"]').length > 0, 'tracks load');
+    expect(textOf(el)).to.contain('Monday, Wednesday, and Thursday, 6:00 PM–9:00 PM (Denver time)');
   });
 });
 
