@@ -1,0 +1,6 @@
+/** Fills `{id}` in an endpoint path. Ids are validated so they can never smuggle a path segment. */
+export function fillEndpointPath(name: string, path: string, id: string | undefined, isId: (id: string) => boolean): string {
+  if (!path.includes('{id}')) return path;
+  if (id === undefined || !isId(id)) throw new RangeError(`${name} needs a valid id`);
+  return path.replace('{id}', encodeURIComponent(id));
+}
