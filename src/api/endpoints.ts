@@ -6,7 +6,7 @@
  */
 import type * as z from 'zod/mini';
 import * as attendance from './attendance-schemas.js';
-import { fillEndpointPath } from './endpoint-path.js';
+import { fillEndpointPath, IDEMPOTENCY_KEY_HEADER } from './endpoint-rules.js';
 import * as s from './schemas.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
@@ -187,7 +187,7 @@ export function endpointPath(name: EndpointName, id?: string): string {
  * on every retry. A POST without it is refused with 428 `idempotency-key-required`: a key the
  * server made up could not protect a retry, which is the whole point of it.
  */
-export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export { IDEMPOTENCY_KEY_HEADER };
 export const IDEMPOTENCY_KEY_LENGTH = { min: 8, max: 255 } as const;
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
 

@@ -7,8 +7,8 @@ import type * as z from 'zod/mini';
 import type { CompiledSchema } from '../api/contract-check.js';
 // The browser parses with validators compiled from the zod schemas: zod itself stays off the page.
 import { endpoints, Id, Problem, type CompiledEndpoint } from '../api/contract-validators.js';
-import { fillEndpointPath } from '../api/endpoint-path.js';
-import { IDEMPOTENCY_KEY_HEADER, type BodyOf, type EndpointName, type QueryOf, type ResponseOf } from '../api/endpoints.js';
+import { fillEndpointPath, IDEMPOTENCY_KEY_HEADER } from '../api/endpoint-rules.js';
+import type { BodyOf, EndpointName, QueryOf, ResponseOf } from '../api/endpoints.js';
 import type { Problem as ProblemValue } from '../api/schemas.js';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './backoff.js';
 import { ClientError } from './errors.js';
