@@ -6,6 +6,7 @@ import * as attendanceSchemas from '../../src/api/attendance-schemas.js';
 import * as compiledSchemas from '../../src/api/contract-validators.js';
 import type { CompiledSchema } from '../../src/api/contract-check.js';
 import { endpoints } from '../../src/api/endpoints.js';
+import { parseContract } from '../../src/client/client.js';
 import * as schemas from '../../src/api/schemas.js';
 import { callbackRequest, intakeRequest } from '../support/fixtures.js';
 
@@ -134,6 +135,11 @@ describe('compiled contract validators', () => {
       ['AlumniSessionQuery', { from: '2026-04-31', to: '2026-05-01' }],
       ['Id', 'a/b'],
       ['Id', 'abc_DEF-123'],
+      // Objects without a prototype parse like plain ones (zod's rules); a class instance is not a record.
+      ['Contact', Object.assign(Object.create(null), { name: 'Alex', preferred: 'text', voicemailOk: true, phone: '303 555 0142' })],
+      ['IntakeRequest', { ...intakeRequest(), answers: Object.assign(Object.create(null), { 'phq-9-1': 2 }) }],
+      ['IntakeRequest', { ...intakeRequest(), answers: new (class Answers {})() }],
+      ['IntakeRequest', { ...intakeRequest(), answers: { 'Not-A-Key': 1 } }],
     ];
     for (const [name, value] of fixtures) {
       const pair = pairs.find((candidate) => candidate.name === name)!;
@@ -151,6 +157,21 @@ describe('compiled contract validators', () => {
         { numRuns: 400 },
       );
     });
+
+  it('report paths and zod issue codes, never values, and never throw on a hostile value', () => {
+    const failed = parseContract(compiledSchemas.CallbackRequest, { ...callbackRequest(), phone: 'call me at home', consent: false }, 'createCallbackRequest');
+    assert.ok(!failed.ok);
+    assert.deepEqual(failed.error.issues, ['phone: invalid_format', 'consent: invalid_value']);
+    const hostile = {
+      get center(): never {
+        throw new Error('a getter that throws');
+      },
+      programs: [],
+    };
+    const parsed = parseContract(compiledSchemas.ProgramList, hostile, 'listPrograms');
+    assert.ok(!parsed.ok);
+    assert.equal(parsed.error.kind, 'contract');
+  });
 
   it('accept a good share of the generated values (so the agreement above is not only on rejections)', () => {
     for (const { name, zod } of pairs) {
