@@ -1,25 +1,10 @@
-import { css, html, unsafeCSS, type CSSResult, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
-import type { OutcomeEventName } from '../../domain/frame-messages.js';
+import { css, html, unsafeCSS, type CSSResult, type ReactiveController, type TemplateResult } from 'lit';
 import { isCrossOrigin, trackersPresent } from '../../domain/host-page.js';
 import type { ConfigController } from './config-controller.js';
 import type { IsolationFrame } from './isolation-frame.js';
+import type { IsolatedHost, IsolationOptions } from './isolation-options.js';
 
-export type Isolation = 'frame' | 'inline';
-
-export interface IsolatedHost extends ReactiveElement {
-  isolation?: Isolation;
-}
-
-export interface IsolationOptions {
-  /** The widget's outcome event, rebuilt on the host from the id and status the frame relays. */
-  readonly outcome: { readonly name: OutcomeEventName; readonly create: (id: string, status: string) => Event };
-  /** Frame by default when the API is on another origin (the intake screener and the insurance form). */
-  readonly frameWhenCrossOrigin?: boolean;
-  /** The widget asks for personal data, so trackers on the page are worth a warning in inline mode. */
-  readonly collectsPersonalData?: boolean;
-  /** Room kept for the frame until it reports its height, e.g. `42rem`; `--iop-frame-initial-height` overrides it. */
-  readonly initialHeight?: `${number}rem`;
-}
+export type { Isolation, IsolatedHost, IsolationOptions } from './isolation-options.js';
 
 /**
  * The iframe fills the host's width; its height follows the content, so there is no inner scrollbar.

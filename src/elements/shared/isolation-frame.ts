@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { FRAME_PROTOCOL, frameUrl, readChildMessage, safeThemeProperties, type FrameableTag, type ParentMessage } from '../../domain/frame-messages.js';
 import type { ConfigController } from './config-controller.js';
-import type { IsolatedHost, IsolationOptions } from './isolation-controller.js';
+import type { IsolatedHost, IsolationOptions } from './isolation-options.js';
 import { themeTokens } from './theme.js';
 
 const frameTitles = { en: 'Confidential form', es: 'Formulario confidencial' } as const;
