@@ -95,7 +95,12 @@ export default defineConfig(({ mode }) => {
                   codeSplitting: {
                     includeDependenciesRecursively: false,
                     groups: [
-                      { name: 'lit', test: /node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]|src[\\/]elements[\\/]shared[\\/](?!trusted-types-fallback|frame-child)/ },
+                      // Not the frame half of isolation="frame" (isolation-frame.ts and the `ref` directive only it
+                      // uses): a page whose widgets stay inline never loads it.
+                      {
+                        name: 'lit',
+                        test: /node_modules[\\/](?:lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/](?!(?:development[\\/])?(?:async-directive|directives[\\/]ref)\.js)|src[\\/]elements[\\/]shared[\\/](?!trusted-types-fallback|frame-child|isolation-frame)/,
+                      },
                       { name: 'data', test: /node_modules[\\/](?:zod|idb)[\\/]|src[\\/](?:client|store|api|i18n)[\\/]/ },
                     ],
                   },

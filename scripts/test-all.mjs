@@ -12,6 +12,7 @@ const steps = [
   { name: 'lint', command: ['npx', 'eslint', '--max-warnings', '0', '.'] },
   { name: 'layers', command: ['npx', 'depcruise', '--config', '.dependency-cruiser.cjs', 'src', 'server'] },
   { name: 'openapi.json fresh', command: ['npx', 'tsx', 'scripts/openapi.ts', '--check'] },
+  { name: 'contract validators fresh', command: ['npx', 'tsx', 'scripts/contract-validators.ts', '--check'] },
   { name: 'custom-elements.json and typings fresh', command: ['node', 'scripts/check-fresh.mjs'] },
   { name: 'build', command: ['npm', 'run', 'build', '--silent'] },
   // Against the built package's types: a React 19 TSX file and a Vue SFC using every element and event.

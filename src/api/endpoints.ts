@@ -1,10 +1,12 @@
 /**
- * Every endpoint of the contract in one table: the typed client, the reference server and the
- * OpenAPI generator all read it, so a path or a schema is written once.
+ * Every endpoint of the contract in one table: the reference server and the OpenAPI generator read
+ * it, and the browser's client reads the copy compiled from it (contract-validators.ts, generated),
+ * so a path or a schema is written once.
  * Paths are relative to the center's `api-base`; `{id}` is the one path parameter.
  */
 import type * as z from 'zod/mini';
 import * as attendance from './attendance-schemas.js';
+import { fillEndpointPath, IDEMPOTENCY_KEY_HEADER } from './endpoint-rules.js';
 import * as s from './schemas.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
@@ -176,10 +178,7 @@ export type QueryOf<N extends EndpointName> = Endpoints[N] extends { query: infe
 
 /** Fills `{id}` in an endpoint path. Ids are validated so they can never smuggle a path segment. */
 export function endpointPath(name: EndpointName, id?: string): string {
-  const { path } = endpoints[name];
-  if (!path.includes('{id}')) return path;
-  if (id === undefined || !s.Id.safeParse(id).success) throw new RangeError(`${name} needs a valid id`);
-  return path.replace('{id}', encodeURIComponent(id));
+  return fillEndpointPath(name, endpoints[name].path, id, (value) => s.Id.safeParse(value).success);
 }
 
 /**
@@ -188,7 +187,7 @@ export function endpointPath(name: EndpointName, id?: string): string {
  * on every retry. A POST without it is refused with 428 `idempotency-key-required`: a key the
  * server made up could not protect a retry, which is the whole point of it.
  */
-export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export { IDEMPOTENCY_KEY_HEADER };
 export const IDEMPOTENCY_KEY_LENGTH = { min: 8, max: 255 } as const;
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,255}$/;
 

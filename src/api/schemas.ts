@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { CARD_PHOTO_MAX_BYTES } from '../domain/card-photo.js';
+import { isCalendarDay, isNotZero } from './refinements.js';
 
 // zod probes `new Function` at start-up unless told not to; that probe is an `unsafe-eval`
 // violation under a strict Content-Security-Policy.
@@ -33,21 +34,15 @@ const day = '(?:0[1-9]|[12]\\d|3[01])';
 // answered 500). Instants may reach 3999, so a late session on 2999-12-31 still has its UTC start.
 const dateBody = `(?:19|2\\d)\\d{2}-${month}-${day}`;
 const instantDateBody = `(?:19|[23]\\d)\\d{2}-${month}-${day}`;
-const validDay = (value: string) => {
-  // The pattern allows 31 days in every month; the calendar has the last word (and knows leap years).
-  const [year, monthNumber, dayNumber] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return dayNumber <= new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
-};
-
 /** An instant with an explicit offset, e.g. `2026-03-08T16:00:00Z`. */
 export const Instant = z.string().check(
   z.regex(new RegExp(`^${instantDateBody}T(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)$`)),
-  z.refine(validDay, 'Not a calendar date'),
+  z.refine(isCalendarDay, 'Not a calendar date'),
 ).register(z.globalRegistry, { format: 'date-time' });
 /** A calendar date, e.g. `2026-03-08`. */
 export const CalendarDate = z
   .string()
-  .check(z.regex(new RegExp(`^${dateBody}$`)), z.refine(validDay, 'Not a calendar date'))
+  .check(z.regex(new RegExp(`^${dateBody}$`)), z.refine(isCalendarDay, 'Not a calendar date'))
   .register(z.globalRegistry, { format: 'date' });
 /** A wall-clock time `HH:MM` in the center's time zone (Meeting Guide convention). */
 export const WallTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
@@ -444,7 +439,7 @@ export const Recurrence = z.union([
   z.object({
     kind: z.literal('monthly-nth'),
     /** 1-5 for "first" to "fifth"; -1 for "last". */
-    nth: wholeNumber().check(z.gte(-1), z.lte(5), z.refine((n) => n !== 0, 'nth cannot be 0')),
+    nth: wholeNumber().check(z.gte(-1), z.lte(5), z.refine(isNotZero, 'nth cannot be 0')),
     day: Weekday,
     start: WallTime,
     startDate: CalendarDate,

@@ -4,17 +4,12 @@
  * to retry after a dropped connection or a 5xx.
  */
 import type * as z from 'zod/mini';
-import {
-  endpointPath,
-  endpoints,
-  IDEMPOTENCY_KEY_HEADER,
-  type BodyOf,
-  type EndpointDefinition,
-  type EndpointName,
-  type QueryOf,
-  type ResponseOf,
-} from '../api/endpoints.js';
-import { Problem } from '../api/schemas.js';
+import type { CompiledSchema } from '../api/contract-check.js';
+// The browser parses with validators compiled from the zod schemas: zod itself stays off the page.
+import { endpoints, Id, Problem, type CompiledEndpoint } from '../api/contract-validators.js';
+import { fillEndpointPath, IDEMPOTENCY_KEY_HEADER } from '../api/endpoint-rules.js';
+import type { BodyOf, EndpointName, QueryOf, ResponseOf } from '../api/endpoints.js';
+import type { Problem as ProblemValue } from '../api/schemas.js';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './backoff.js';
 import { ClientError } from './errors.js';
 
@@ -54,15 +49,22 @@ function describeIssues(error: { issues: ReadonlyArray<{ path: PropertyKey[]; co
   return error.issues.map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.code}`);
 }
 
+/** What `parseContract` returns for a zod schema (bundlers, the console) or a compiled one (the widgets). */
+export type ContractOutput<S> = S extends z.ZodMiniType ? z.infer<S> : S extends CompiledSchema<infer T> ? T : never;
+
+interface SafeParser {
+  safeParse(value: unknown): { success: true; data: unknown } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; code: string }> } };
+}
+
 /** Parses `value` with `schema`, returning a typed contract error instead of throwing. */
-export function parseContract<S extends z.ZodMiniType>(
+export function parseContract<S extends z.ZodMiniType | CompiledSchema<unknown>>(
   schema: S,
   value: unknown,
   endpoint: string,
-): { ok: true; value: z.infer<S> } | { ok: false; error: ClientError } {
+): { ok: true; value: ContractOutput<S> } | { ok: false; error: ClientError } {
   try {
-    const result = schema.safeParse(value);
-    if (result.success) return { ok: true, value: result.data as z.infer<S> };
+    const result = (schema as SafeParser).safeParse(value);
+    if (result.success) return { ok: true, value: result.data as ContractOutput<S> };
     return { ok: false, error: new ClientError('contract', endpoint, { issues: describeIssues(result.error) }) };
   } catch {
     // A schema should never throw, but a hostile value (a getter that throws) could make one.
@@ -91,8 +93,8 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
   });
 
-async function problemFrom(response: Response): Promise<Problem> {
-  const fallback: Problem = { type: 'about:blank', title: response.statusText || 'Error', status: response.status };
+async function problemFrom(response: Response): Promise<ProblemValue> {
+  const fallback: ProblemValue = { type: 'about:blank', title: response.statusText || 'Error', status: response.status };
   try {
     const parsed = Problem.safeParse(JSON.parse(await response.text()));
     return parsed.success ? parsed.data : fallback;
@@ -108,7 +110,7 @@ export function createClient(options: ClientOptions) {
   const policy: RetryPolicy | undefined = options.retry === false ? undefined : { ...defaultRetryPolicy, ...options.retry };
 
   async function attempt<N extends EndpointName>(name: N, url: string, init: RequestInit, signal?: AbortSignal) {
-    const definition: EndpointDefinition = endpoints[name];
+    const definition: CompiledEndpoint = endpoints[name];
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
@@ -152,11 +154,11 @@ export function createClient(options: ClientOptions) {
 
   /** Calls any endpoint by name; the outbox uses this to replay stored writes. */
   async function call<N extends EndpointName>(name: N, input: CallInput<N> = {}): Promise<ResponseOf<N>> {
-    const definition: EndpointDefinition = endpoints[name];
+    const definition: CompiledEndpoint = endpoints[name];
     let url: string;
     let body: string | undefined;
     try {
-      url = new URL(endpointPath(name, input.id), base).href;
+      url = new URL(fillEndpointPath(name, definition.path, input.id, (id) => Id.safeParse(id).success), base).href;
       if (definition.query) {
         const query = parseContract(definition.query, input.query ?? {}, name);
         if (!query.ok) throw query.error;

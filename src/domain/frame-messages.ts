@@ -5,6 +5,9 @@
  * already has, opaque ids with a status, and error codes. `readFrameMessage` rejects anything else.
  */
 
+// What a widget needs on every page, frame or not, lives in host-page.ts (kept out of the frame code's chunk).
+export { isCrossOrigin, trackerGlobals, trackersPresent } from './host-page.js';
+
 /** Marks our messages, so other scripts' postMessage traffic on the page is told apart cheaply. */
 export const FRAME_PROTOCOL = 'iop-frame/1';
 
@@ -132,15 +135,6 @@ export function outcomeFields(event: object): { id: string; status: string } | u
   return { id, status };
 }
 
-/** Whether the widget's api-base is on another origin than the page: then a frame can isolate it. */
-export function isCrossOrigin(apiBase: string, pageHref: string): boolean {
-  try {
-    return new URL(apiBase, pageHref).origin !== new URL(pageHref).origin;
-  } catch {
-    return false;
-  }
-}
-
 /** Attributes never forwarded to the frame: the frame sets its own, and presentation stays on the host. */
 const NOT_FORWARDED = new Set(['isolation', 'api-base', 'id', 'class', 'style', 'slot', 'part', 'hidden', 'tabindex', 'lang', 'dir', 'exportparts']);
 
@@ -170,20 +164,4 @@ export function frameUrl(options: {
 /** Names a frame page may turn back into attributes on its widget. */
 export function isForwardableAttribute(name: string): boolean {
   return /^[a-z][a-z0-9-]{0,39}$/.test(name) && !name.startsWith('on') && !name.startsWith('aria-') && !name.startsWith('data-') && !NOT_FORWARDED.has(name) && name !== 'parent';
-}
-
-/** Known tracker and session-replay globals, by the name a console warning may show. */
-export const trackerGlobals: ReadonlyArray<readonly [global: string, product: string]> = [
-  ['fbq', 'Meta pixel'],
-  ['gtag', 'Google tag'],
-  ['dataLayer', 'Google Tag Manager'],
-  ['hj', 'Hotjar'],
-  ['clarity', 'Microsoft Clarity'],
-  ['FS', 'FullStory'],
-  ['rrweb', 'rrweb session replay'],
-];
-
-/** The trackers present, judged only by global names on `scope` (the window). */
-export function trackersPresent(scope: object): string[] {
-  return trackerGlobals.filter(([global]) => global in scope && (scope as Record<string, unknown>)[global] != null).map(([, product]) => product);
 }

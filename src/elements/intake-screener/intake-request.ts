@@ -1,5 +1,6 @@
 /** Turns the screener's answers into the contract's shapes (`Contact`, `IntakeRequest`). */
-import { Contact as ContactSchema, type Contact, type IntakeRequest } from '../../api/schemas.js';
+import type { Contact, IntakeRequest } from '../../api/schemas.js';
+import { Contact as ContactSchema } from '../../api/contract-validators.js';
 import type { InstrumentId } from '../../domain/instruments.js';
 import { evaluate, withoutHiddenAnswers, type IntakeAnswers } from '../../domain/intake-flow.js';
 import { questionnaireResponse } from '../../domain/questionnaire-response.js';

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { AssessmentSlot as SlotSchema, type AssessmentSlot, type AssessmentSlotList, type Booking, type Contact, type Hold, type ProgramList, type Track } from '../../api/schemas.js';
+import type { AssessmentSlot, AssessmentSlotList, Booking, Contact, Hold, ProgramList, Track } from '../../api/schemas.js';
+import { AssessmentSlot as SlotSchema } from '../../api/contract-validators.js';
 import { createIdempotencyKey } from '../../client/client.js';
 import { ClientError } from '../../client/errors.js';
 import { appointmentCalendarFile, emptyDetails, fromContact, toContact, validateDetails, type BookingDetails, type DetailsField } from '../../domain/booking-details.js';

@@ -1,6 +1,6 @@
 import type { ReactiveController } from 'lit';
 import { checkPageOrigin } from '../../client/origin-check.js';
-import { isCrossOrigin } from '../../domain/frame-messages.js';
+import { isCrossOrigin } from '../../domain/host-page.js';
 import type { ConfigController, ConfigurableHost } from './config-controller.js';
 
 /**

@@ -718,6 +718,8 @@ describe('<iop-insurance-verification>', () => {
     // Nothing answers on this origin: the test reads only what the tag renders, not the frame's content.
     const crossOrigin = 'http://iop-api.invalid/api/iop/';
     const framed = await fixture<IopInsuranceVerification>(html`<iop-insurance-verification api-base=${crossOrigin} storage="memory"></iop-insurance-verification>`);
+    // The frame's code is loaded the first time a widget is framed.
+    await waitUntil(() => $(framed, 'iframe'), 'the frame');
     const frame = $<HTMLIFrameElement>(framed, 'iframe');
     expect(frame, 'an iframe').not.to.equal(null);
     const src = new URL(frame!.src);

@@ -210,6 +210,8 @@ describe('<iop-intake-screener>', () => {
     // Nothing answers on this origin: the test reads only what the tag renders, not the frame's content.
     const crossOrigin = 'http://iop-api.invalid/api/iop/';
     const framed = await fixture<IopIntakeScreener>(html`<iop-intake-screener api-base=${crossOrigin} storage="memory"></iop-intake-screener>`);
+    // The frame's code is loaded the first time a widget is framed.
+    await waitUntil(() => root(framed).querySelector('iframe'), 'the frame');
     const frame = root(framed).querySelector('iframe');
     expect(frame, 'an iframe').not.to.equal(null);
     const src = new URL(frame!.src);
