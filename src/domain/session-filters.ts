@@ -114,14 +114,20 @@ export class OccurrenceIndex<O extends FilterableOccurrence> {
   /** Per session, once it has an occurrence. */
   readonly values: (SessionValues | undefined)[];
   readonly haystacks: (string | undefined)[];
+  /** Per session and session group, once it has an occurrence: its values as numbers (`valueNames[group][n]`). */
+  readonly valueIds: (number[][] | undefined)[];
+  /** Per session group, every value met so far. */
+  readonly valueNames: string[][] = sessionFacets.map(() => []);
+  private readonly valueNumbers: Map<string, number>[] = sessionFacets.map(() => new Map());
   private readonly position: Map<string, number>;
   private readonly weekdays = new Map<string, number>();
 
   constructor(sessions: readonly FilterableSession[]) {
     this.sessions = sessions;
     this.position = new Map(sessions.map((session, i) => [session.id, i]));
-    this.values = new Array<SessionValues | undefined>(sessions.length);
-    this.haystacks = new Array<string | undefined>(sessions.length);
+    this.values = sessions.map(() => undefined);
+    this.haystacks = sessions.map(() => undefined);
+    this.valueIds = sessions.map(() => undefined);
   }
 
   get size(): number {
@@ -141,22 +147,55 @@ export class OccurrenceIndex<O extends FilterableOccurrence> {
       this.sessionOf = sessionOf;
       this.weekdayOf = weekdays;
     }
+    const { sessionOf, weekdayOf: weekdays } = this;
+    let lastId: string | undefined;
+    let lastSession = -1;
+    let lastDate: string | undefined;
+    let lastWeekday = 0;
     for (let i = 0; i < occurrences.length; i += 1) {
       const occurrence = occurrences[i]!;
       this.occurrences.push(occurrence);
-      const s = this.position.get(occurrence.sessionId) ?? -1;
-      this.sessionOf[at + i] = s;
-      if (s >= 0 && this.values[s] === undefined) {
-        const session = this.sessions[s]!;
-        this.values[s] = sessionValues(session);
-        this.haystacks[s] = normalizeText(
-          [session.title, session.description ?? '', ...session.topics, session.facilitator.firstName, session.facilitator.role, session.location ?? ''].join('\n'),
-        );
+      if (occurrence.sessionId !== lastId) {
+        lastId = occurrence.sessionId;
+        lastSession = this.position.get(lastId) ?? -1;
+        if (lastSession >= 0 && this.valueIds[lastSession] === undefined) this.describe(lastSession);
       }
-      let weekday = this.weekdays.get(occurrence.date);
-      if (weekday === undefined) this.weekdays.set(occurrence.date, (weekday = weekdayOf(occurrence.date)));
-      this.weekdayOf[at + i] = weekday;
+      sessionOf[at + i] = lastSession;
+      // Occurrences come in order of start, so a date repeats for hundreds of them.
+      if (occurrence.date !== lastDate) {
+        lastDate = occurrence.date;
+        let weekday = this.weekdays.get(lastDate);
+        if (weekday === undefined) this.weekdays.set(lastDate, (weekday = weekdayOf(lastDate)));
+        lastWeekday = weekday;
+      }
+      weekdays[at + i] = lastWeekday;
     }
+  }
+
+  private describe(s: number): void {
+    const session = this.sessions[s]!;
+    const values = sessionValues(session);
+    this.values[s] = values;
+    this.haystacks[s] = normalizeText(
+      [session.title, session.description ?? '', ...session.topics, session.facilitator.firstName, session.facilitator.role, session.location ?? ''].join('\n'),
+    );
+    const ids: number[][] = [];
+    for (let bit = 0; bit < sessionFacets.length; bit += 1) {
+      const numbers = this.valueNumbers[bit]!;
+      const names = this.valueNames[bit]!;
+      const own: number[] = [];
+      for (const value of values[sessionFacets[bit]!]) {
+        let n = numbers.get(value);
+        if (n === undefined) {
+          numbers.set(value, (n = names.length));
+          names.push(value);
+        }
+        // A topic written twice counts once.
+        if (!own.includes(n)) own.push(n);
+      }
+      ids.push(own);
+    }
+    this.valueIds[s] = ids;
   }
 }
 
@@ -179,10 +218,6 @@ function emptyCounts(): FacetCounts {
   return { days: new Map(), times: new Map(), audiences: new Map(), formats: new Map(), topics: new Map(), languages: new Map() };
 }
 
-const add = (counts: Map<string, number>, value: string, n: number) => {
-  if (n > 0) counts.set(value, (counts.get(value) ?? 0) + n);
-};
-
 /**
  * Filters applied to an index that may still grow: `catchUp()` takes in the occurrences appended
  * since the last call, so a long range costs one pass in all, not one per window. `result` holds
@@ -195,14 +230,11 @@ export class OccurrenceFilter<O extends FilterableOccurrence> {
   private done = 0;
   private readonly words: string[];
   private readonly wanted: Set<string>[];
-  private readonly dayFails: boolean[];
+  private readonly dayFails: Uint8Array;
   /** Per session: which groups it fails (-1 until its first occurrence is seen). */
   private readonly masks: Int32Array;
-  // Per session, for the occurrences of one catch-up: passing everything, and everything but one session group.
-  private readonly full: Int32Array;
-  private readonly allBut: Int32Array[];
-  private readonly touched: number[] = [];
-  private readonly isTouched: Uint8Array;
+  /** Per session group, per value number: occurrences that pass every other group. */
+  private readonly valueCounts: number[][] = sessionFacets.map(() => []);
   private readonly dayCounts = new Int32Array(7);
 
   constructor(index: OccurrenceIndex<O>, filters: SessionFilters) {
@@ -211,11 +243,8 @@ export class OccurrenceFilter<O extends FilterableOccurrence> {
     this.words = queryWords(filters.query);
     this.wanted = sessionFacets.map((facet) => new Set(filters[facet]));
     const days = new Set(filters.days);
-    this.dayFails = Array.from({ length: 7 }, (_, day) => days.size > 0 && !days.has(String(day)));
+    this.dayFails = Uint8Array.from({ length: 7 }, (_, day) => (days.size > 0 && !days.has(String(day)) ? 1 : 0));
     this.masks = new Int32Array(index.sessions.length).fill(-1);
-    this.full = new Int32Array(index.sessions.length);
-    this.isTouched = new Uint8Array(index.sessions.length);
-    this.allBut = sessionFacets.map(() => new Int32Array(index.sessions.length));
   }
 
   /** Whether occurrences have arrived since the last catch-up. */
@@ -224,45 +253,48 @@ export class OccurrenceFilter<O extends FilterableOccurrence> {
   }
 
   catchUp(): FilterResult<O> {
-    const { index, full, allBut, touched, isTouched, dayCounts, masks } = this;
+    const { index, dayCounts, masks, dayFails, valueCounts } = this;
+    for (let bit = 0; bit < valueCounts.length; bit += 1) {
+      const counts = valueCounts[bit]!;
+      while (counts.length < index.valueNames[bit]!.length) counts.push(0);
+    }
     const end = index.size;
     const matches = this.result.matches;
+    const { sessionOf, weekdayOf, valueIds, occurrences } = index;
     for (let i = this.done; i < end; i += 1) {
-      const s = index.sessionOf[i]!;
+      const s = sessionOf[i]!;
       if (s < 0) continue;
       let sessionMask = masks[s]!;
       if (sessionMask < 0) sessionMask = masks[s] = this.maskOf(s);
-      if (!isTouched[s]) {
-        isTouched[s] = 1;
-        touched.push(s);
-      }
-      const weekday = index.weekdayOf[i]!;
-      const mask = sessionMask | (this.dayFails[weekday] ? DAY_BIT : 0);
+      const weekday = weekdayOf[i]!;
+      const mask = sessionMask | (dayFails[weekday] ? DAY_BIT : 0);
       if (mask === 0) {
-        matches.push(index.occurrences[i]!);
-        full[s]! += 1;
+        matches.push(occurrences[i]!);
         dayCounts[weekday]! += 1;
+        const ids = valueIds[s]!;
+        for (let bit = 0; bit < ids.length; bit += 1) {
+          const counts = valueCounts[bit]!;
+          const values = ids[bit]!;
+          for (let k = 0; k < values.length; k += 1) counts[values[k]!]! += 1;
+        }
       } else if (mask === DAY_BIT) {
         dayCounts[weekday]! += 1;
       } else if ((mask & (mask - 1)) === 0 && mask < DAY_BIT) {
-        allBut[Math.log2(mask)]![s]! += 1;
+        // Fails one session group only: counts for that group's values.
+        const bit = 31 - Math.clz32(mask);
+        const counts = valueCounts[bit]!;
+        const values = valueIds[s]![bit]!;
+        for (let k = 0; k < values.length; k += 1) counts[values[k]!]! += 1;
       }
     }
     this.done = end;
     const counts = this.result.counts;
-    counts.days.clear();
-    dayCounts.forEach((n, day) => add(counts.days, String(day), n));
-    for (const s of touched) {
-      const values = index.values[s]!;
-      sessionFacets.forEach((facet, bit) => {
-        const n = full[s]! + allBut[bit]![s]!;
-        for (const value of values[facet]) add(counts[facet], value, n);
-        allBut[bit]![s] = 0;
-      });
-      full[s] = 0;
-      isTouched[s] = 0;
-    }
-    touched.length = 0;
+    const fill = (target: Map<string, number>, names: readonly string[], numbers: ArrayLike<number>) => {
+      target.clear();
+      for (let n = 0; n < names.length; n += 1) if (numbers[n]! > 0) target.set(names[n]!, numbers[n]!);
+    };
+    fill(counts.days, ['0', '1', '2', '3', '4', '5', '6'], dayCounts);
+    sessionFacets.forEach((facet, bit) => fill(counts[facet], index.valueNames[bit]!, valueCounts[bit]!));
     return this.result;
   }
 
