@@ -20,12 +20,6 @@ export interface PreparedSessions {
 }
 
 const DAY_MS = 86_400_000;
-/**
- * Up to this many sessions (a few hundred occurrences a month, a few milliseconds of work) every
- * occurrence is worked out before the first paint, so a center's usual list never says "still
- * loading". Past it, the first day comes first and the rest follows.
- */
-export const ALL_AT_ONCE_SESSIONS = 100;
 const FIRST_WINDOW_MS = DAY_MS;
 const LONGEST_WINDOW_MS = 7 * DAY_MS;
 const SESSIONS_PER_STEP = 500;
@@ -59,6 +53,13 @@ function yieldToMain(): Promise<void> {
  * while the host is disconnected.
  */
 export class OccurrenceLoader implements ReactiveController {
+  /**
+   * Up to this many sessions (a few hundred occurrences a month, a few milliseconds of work) every
+   * occurrence is worked out before the first paint, so a center's usual list never says "still
+   * loading". Past it, the first day comes first and the rest follows. Tests lower it to watch the
+   * demo center's few sessions load in steps.
+   */
+  static allAtOnceSessions = 100;
   current?: PreparedSessions;
   private readonly host: ReactiveControllerHost;
   private steps?: Generator<ExpansionStep, void, undefined>;
@@ -97,7 +98,7 @@ export class OccurrenceLoader implements ReactiveController {
       completeUntil: range.from,
       loading: true,
     };
-    const small = sessions.length <= ALL_AT_ONCE_SESSIONS;
+    const small = sessions.length <= OccurrenceLoader.allAtOnceSessions;
     const steps = expandByWindows(sessions, range, {
       firstWindowMs: small ? Infinity : FIRST_WINDOW_MS,
       longestWindowMs: LONGEST_WINDOW_MS,
