@@ -21,8 +21,10 @@ export interface PreparedSessions {
 
 const DAY_MS = 86_400_000;
 const FIRST_WINDOW_MS = DAY_MS;
-const LONGEST_WINDOW_MS = 7 * DAY_MS;
+const LONGEST_WINDOW_MS = 2 * DAY_MS;
 const SESSIONS_PER_STEP = 500;
+/** Occurrences indexed per step: a session's first occurrence also works out its filter values and search text. */
+const APPEND_PER_STEP = 500;
 /** Work per task before the main thread is given back for input and paint. */
 const TASK_BUDGET_MS = 8;
 
@@ -60,10 +62,12 @@ export class OccurrenceLoader implements ReactiveController {
    * demo center's few sessions load in steps.
    */
   static allAtOnceSessions = 100;
+  /** What the host shows. */
   current?: PreparedSessions;
   private readonly host: ReactiveControllerHost;
-  private steps?: Generator<ExpansionStep, void, undefined>;
-  /** Bumped to stop a running loop (new answer, disconnected). */
+  /** The expansion under way: the shown sessions' later days, or a refreshed answer prepared behind them. */
+  private job?: Job;
+  /** Bumped to stop a running loop (new job, disconnected). */
   private generation = 0;
   private running = false;
 
@@ -73,7 +77,7 @@ export class OccurrenceLoader implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.steps && !this.running) void this.continue();
+    if (this.job && !this.running) void this.continue();
   }
 
   hostDisconnected(): void {
@@ -81,9 +85,29 @@ export class OccurrenceLoader implements ReactiveController {
     this.running = false;
   }
 
-  /** The prepared sessions of `list` in `locale`; a new answer or language starts over. */
+  /**
+   * The sessions to show for `list` in `locale`. A first answer, or a new language, shows its first
+   * day at once and the rest as it comes. A refreshed answer (the network's after the cached copy, or
+   * after an RSVP) is prepared behind the complete list already shown and replaces it when complete:
+   * the list does not go back to "still loading", and nothing is announced twice.
+   */
   prepare(list: AlumniSessionList, locale: string, range: InstantRange): PreparedSessions {
-    if (this.current?.list === list && this.current.locale === locale) return this.current;
+    const shown = this.current;
+    if (shown?.list === list && shown.locale === locale) return shown;
+    if (this.job?.prepared.list === list && this.job.prepared.locale === locale && shown) return shown;
+    const job = this.startJob(list, locale, range);
+    if (shown && !shown.loading && shown.locale === locale) {
+      void this.continue();
+      return shown;
+    }
+    this.current = job.prepared;
+    // The first window before the first paint.
+    while (this.job === job && job.prepared.completeUntil.getTime() <= range.from.getTime()) this.take(job);
+    if (this.job === job) void this.continue();
+    return job.prepared;
+  }
+
+  private startJob(list: AlumniSessionList, locale: string, range: InstantRange): Job {
     this.generation += 1;
     this.running = false;
     // Titles, topics and places in the reader's language where the center gave them; search and topic filters use the same words.
@@ -104,42 +128,57 @@ export class OccurrenceLoader implements ReactiveController {
       longestWindowMs: LONGEST_WINDOW_MS,
       sessionsPerStep: small ? sessions.length : SESSIONS_PER_STEP,
     });
-    this.current = prepared;
-    this.steps = steps;
-    // The first window before the first paint.
-    while (this.steps && prepared.completeUntil.getTime() <= range.from.getTime()) this.take(prepared);
-    if (this.steps) void this.continue();
-    return prepared;
+    this.job = { prepared, steps };
+    return this.job;
   }
 
-  /** Takes one step; answers whether a window was completed. */
-  private take(prepared: PreparedSessions): boolean {
-    const next = this.steps!.next();
-    const step = next.done ? undefined : next.value;
-    if (step?.added.length) prepared.index.append(step.added);
-    if (!step || step.done) {
-      prepared.completeUntil = step?.completeUntil ?? prepared.completeUntil;
-      prepared.loading = false;
-      this.steps = undefined;
-      return true;
+  /** Takes one step of `job`; answers whether a window is now complete (expanded and indexed). */
+  private take(job: Job): boolean {
+    const { prepared } = job;
+    if (!job.window) {
+      const next = job.steps.next();
+      if (next.done) return this.finish(job);
+      // Part of a window: nothing to show yet.
+      if (!next.value.done && next.value.completeUntil.getTime() === prepared.completeUntil.getTime()) return false;
+      job.window = { step: next.value, at: 0 };
     }
-    if (step.completeUntil.getTime() === prepared.completeUntil.getTime()) return false;
+    const { step, at } = job.window;
+    const end = Math.min(at + APPEND_PER_STEP, step.added.length);
+    if (end > at) prepared.index.append(at === 0 && end === step.added.length ? step.added : step.added.slice(at, end));
+    job.window.at = end;
+    if (end < step.added.length) return false;
+    job.window = undefined;
     prepared.completeUntil = step.completeUntil;
+    return step.done ? this.finish(job) : true;
+  }
+
+  private finish(job: Job): true {
+    job.prepared.loading = false;
+    this.current = job.prepared;
+    this.job = undefined;
     return true;
   }
 
   private async continue(): Promise<void> {
     const generation = this.generation;
-    const prepared = this.current!;
+    const job = this.job;
     this.running = true;
-    while (this.steps) {
+    while (job && this.job === job) {
       await yieldToMain();
       if (generation !== this.generation) return;
       const started = performance.now();
       let completed = false;
-      while (this.steps && !completed && performance.now() - started < TASK_BUDGET_MS) completed = this.take(prepared);
-      if (completed) this.host.requestUpdate();
+      while (this.job === job && !completed && performance.now() - started < TASK_BUDGET_MS) completed = this.take(job);
+      // A refreshed answer shows only once complete; the first one at every window.
+      if (completed && this.current === job.prepared) this.host.requestUpdate();
     }
     this.running = false;
   }
+}
+
+interface Job {
+  readonly prepared: PreparedSessions;
+  readonly steps: Generator<ExpansionStep, void, undefined>;
+  /** A completed window being indexed, and how far. */
+  window?: { step: ExpansionStep; at: number };
 }
