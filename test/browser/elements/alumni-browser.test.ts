@@ -277,6 +277,33 @@ describe('<iop-alumni-browser> a long range, loaded in steps', () => {
     expect((root(el).querySelector<HTMLInputElement>('#search')!).value).to.equal('group');
   });
 
+  it('does not go back to "still loading" when the network answers after the copy cached on the device', async () => {
+    const first = await fixture<IopAlumniBrowser>(html`<iop-alumni-browser api-base=${API} storage="memory"></iop-alumni-browser>`);
+    await loaded(first);
+    const count = root(first).querySelector('[role="status"]')!.textContent;
+    // An RSVP after this load makes the network's next answer differ from the cached copy: one place fewer.
+    const seated = [...root(first).querySelectorAll('.day')].flatMap((day) =>
+      [...day.querySelectorAll('.session-button')].filter((button) => /\d+ places? left/.test(button.textContent!)).map((button) => ({ date: day.querySelector('h3')!.id.slice(4), button })),
+    )[0]!;
+    const title = seated.button.querySelector('.session-title')!.textContent!;
+    const placesBefore = Number(/(\d+) places? left/.exec(seated.button.textContent!)![1]);
+    first.remove();
+    const { sessions } = await api.listAlumniSessions({ from: seated.date, to: seated.date });
+    const session = sessions.find((candidate) => candidate.title === title)!;
+    await api.createRsvp(session.id, { occurrenceDate: seated.date, name: 'C. R.', email: 'cr@example.org', familyMembers: 0, locale: 'en' });
+
+    // Same API and store: this one shows the cached copy first, then the network's answer.
+    const el = await fixture<IopAlumniBrowser>(html`<iop-alumni-browser api-base=${API} storage="memory"></iop-alumni-browser>`);
+    const said = announcements(el);
+    const places = () => {
+      const button = [...root(el).querySelectorAll(`#day-${seated.date} + ul .session-button`)].find((candidate) => candidate.querySelector('.session-title')!.textContent === title);
+      return button ? /(\d+) places? left|Full/.exec(button.textContent!)?.[0] : undefined;
+    };
+    await waitUntil(() => places() === (placesBefore === 1 ? 'Full' : `${placesBefore - 1} places left`) || places() === `${placesBefore - 1} place left`, 'the network answer shown', { timeout: 20000 });
+    expect(said).to.deep.equal(['Still loading sessions: the list fills in as they arrive.', count]);
+    expect(root(el).querySelector('.results[aria-busy]')).to.equal(null);
+  });
+
   it('in the week view, says which days are still loading instead of "No sessions", then fills them', async () => {
     const el = await fixture<IopAlumniBrowser>(html`<iop-alumni-browser api-base=${API} storage="memory" view="week"></iop-alumni-browser>`);
     let days: string[] = [];
