@@ -21,7 +21,7 @@ export interface PreparedSessions {
 
 const DAY_MS = 86_400_000;
 const FIRST_WINDOW_MS = DAY_MS;
-const LONGEST_WINDOW_MS = 2 * DAY_MS;
+const LONGEST_WINDOW_MS = 4 * DAY_MS;
 const SESSIONS_PER_STEP = 500;
 /** Occurrences indexed per step: a session's first occurrence also works out its filter values and search text. */
 const APPEND_PER_STEP = 500;
