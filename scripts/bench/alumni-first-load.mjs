@@ -89,7 +89,7 @@ const steps = [
   ['filter and counts', /^(filterOccurrences|catchUp|maskOf)$/],
   ['localised text', /^localizedText$/],
   ['cache write (memory store: a structured clone)', /^(writeCache|readCache|structuredClone|#run|#update)$/],
-  ['render (Lit update, template, DOM)', /^(performUpdate|update|render|_\\$AI|_\\$AH|commitValue|_commitTemplateResult|_commitNode|_insert|_clone|renderList|renderItem|renderFilters|renderBrowse|renderWeek)$/],
+  ['render (Lit update, template, DOM)', /^(performUpdate|update|render|_\$AI|_\$AH|commitValue|_commitTemplateResult|_commitNode|_insert|_clone|renderList|renderItem|renderFilters|renderBrowse|renderWeek)$/],
   ['garbage collection', /^\(garbage collector\)$/],
 ];
 
@@ -98,7 +98,6 @@ function attribute(profile) {
   const parent = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const totals = new Map();
-  const other = new Map();
   const deltas = profile.timeDeltas;
   for (let i = 0; i < profile.samples.length; i += 1) {
     const ms = (deltas[i + 1] ?? 0) / 1000;
@@ -116,15 +115,7 @@ function attribute(profile) {
       }
     }
     totals.set(label, (totals.get(label) ?? 0) + ms);
-    if (label === 'other' && process.env.BENCH_PROFILE_OTHER) {
-      const frame = byId.get(profile.samples[i]).callFrame;
-      const chain = [];
-      for (let id = profile.samples[i], n = 0; id !== undefined && n < 6; id = parent.get(id), n += 1) chain.push(byId.get(id).callFrame.functionName || '(anon)');
-      const key = chain.join(' < ') + ' @' + frame.lineNumber;
-      other.set(key, (other.get(key) ?? 0) + ms);
-    }
   }
-  if (process.env.BENCH_PROFILE_OTHER) console.log([...other].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => v.toFixed(0) + ' ' + k).join('\n'));
   return totals;
 }
 
