@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { alumniFirstLoadProfile } from './bench/alumni-first-load.mjs';
 import { alumniKeystrokeToPaint } from './bench/alumni-keystroke.mjs';
 import { cacheReadLatency } from './bench/cache-read.mjs';
 import { demoPagesAtFourX, demoPagesLighthouse } from './bench/demo-pages.mjs';
@@ -18,7 +19,7 @@ import { alumniExpansion, serverThroughput } from './bench/server-speed.mjs';
 import { bundleSizes, dist, providerBreakdown } from './bench/sizes.mjs';
 
 /** Add a benchmark here. */
-const allBenchmarks = [bundleSizes, providerBreakdown, demoPagesAtFourX, demoPagesLongTasks, demoPagesLighthouse, cacheReadLatency, alumniKeystrokeToPaint, scheduleRender90Days, intakeFirstStep, intakeFirstPaintByIsolation, serverThroughput, alumniExpansion];
+const allBenchmarks = [bundleSizes, providerBreakdown, demoPagesAtFourX, demoPagesLongTasks, demoPagesLighthouse, cacheReadLatency, alumniKeystrokeToPaint, alumniFirstLoadProfile, scheduleRender90Days, intakeFirstStep, intakeFirstPaintByIsolation, serverThroughput, alumniExpansion];
 // `npm run bench -- demoPages alumni`: only the benchmarks whose function name contains one of the words.
 const only = process.argv.slice(2).map((word) => word.toLowerCase());
 const benchmarks = only.length ? allBenchmarks.filter(({ name }) => only.some((word) => name.toLowerCase().includes(word))) : allBenchmarks;

@@ -59,14 +59,16 @@ export function fullSession(startDate: string, dates: readonly string[]): Alumni
 
 /** Makes `apiBase` answer GET alumni-sessions with `list` (and a waitlisted RSVP to any POST). */
 export function registerStandInApi(apiBase: string, list: AlumniSessionList): void {
-  const answer = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const answer = (body: unknown, status = 200) => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  // Serialised once, as a server's cache would: the bench times the widget, not the stand-in.
+  const listJson = JSON.stringify(list);
   const standIn: typeof fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
     if (init?.method === 'POST' && url.pathname.endsWith('/rsvps')) {
       const body = JSON.parse(String(init.body)) as { occurrenceDate: string };
       return answer({ id: 'stand-in-rsvp', sessionId: url.pathname.split('/').at(-2), occurrenceDate: body.occurrenceDate, status: 'waitlisted', waitlistPosition: 3, token: 'stand-in-token-0123456789' }, 201);
     }
-    return answer(list);
+    return answer(listJson);
   };
   registerClient(apiBase, createClient({ apiBase, fetch: standIn }));
 }

@@ -16,8 +16,23 @@ el.setAttribute('api-base', base);
 el.setAttribute('storage', 'memory');
 document.body.append(el);
 const loadStart = performance.now();
-while (!el.shadowRoot?.querySelector('.results')) await new Promise((resolve) => setTimeout(resolve, 20));
-const loadMs = performance.now() - loadStart;
+// Watched, not polled: a mutation observer runs right after the render that adds the list, so the
+// figure is not rounded up to a polling interval.
+const when = (test) =>
+  new Promise((resolve) => {
+    const check = () => {
+      if (!el.shadowRoot || !test()) return false;
+      el.shadowRoot.querySelector('.results').getBoundingClientRect();
+      resolve(performance.now() - loadStart);
+      return true;
+    };
+    const observer = new MutationObserver(() => check() && observer.disconnect());
+    const watch = () => (el.shadowRoot ? check() || observer.observe(el.shadowRoot, { subtree: true, childList: true, attributes: true }) : requestAnimationFrame(watch));
+    watch();
+  });
+const loadMs = await when(() => el.shadowRoot.querySelector('.results'));
+// A large range arrives in steps after the first screen: keystrokes are timed once it is all in.
+const allMs = await when(() => el.shadowRoot.querySelector('.results:not([aria-busy])'));
 const search = el.shadowRoot.querySelector('#search');
 const times = [];
 let keyAt = 0;
@@ -29,7 +44,7 @@ search.addEventListener('input', async () => {
 });
 search.focus();
 window.alumniTimes = times;
-window.benchReady = { loadMs, occurrences: Number(/\\d+/.exec(el.shadowRoot.querySelector('.count').textContent.replace(/,/g, ''))[0]) };
+window.benchReady = { loadMs, allMs, occurrences: Number(/\\d+/.exec(el.shadowRoot.querySelector('.count').textContent.replace(/,/g, ''))[0]) };
 `;
 
 export async function alumniKeystrokeToPaint() {
@@ -51,10 +66,12 @@ export async function alumniKeystrokeToPaint() {
       columns: ['figure', 'median ms', 'p95 ms', 'max ms'],
       rows: [
         ['filter + counts + render + layout', keystrokes.median.toFixed(2), keystrokes.p95.toFixed(2), keystrokes.max.toFixed(2)],
-        ['first load (expand 2,500 sessions + index + paint)', ready.loadMs.toFixed(0), '', ''],
-        [`first load, 25,000 sessions (${large.occurrences.toLocaleString('en-US')} occurrences)`, large.loadMs.toFixed(0), '', ''],
+        ['first screen, 2,500 sessions (fetch, validate, expand the first day, index, render, layout)', ready.loadMs.toFixed(0), '', ''],
+        ['  every occurrence listed, 2,500 sessions', ready.allMs.toFixed(0), '', ''],
+        [`first screen, 25,000 sessions (${large.occurrences.toLocaleString('en-US')} occurrences)`, large.loadMs.toFixed(0), '', ''],
+        ['  every occurrence listed, 25,000 sessions', large.allMs.toFixed(0), '', ''],
       ],
-      notes: ['Paint happens at the next frame after layout; the issue budget is 16 ms from keystroke to paint.', 'Issue 15 budget: first load with 100,000 occurrences under 500 ms (no throttling).'],
+      notes: ['Paint happens at the next frame after layout; the issue budget is 16 ms from keystroke to paint.', 'Issue 15 budget: first load with 100,000 occurrences under 500 ms (no throttling). The first screen is the first day; later days follow in short tasks.'],
     };
   });
 }

@@ -11,13 +11,14 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 /**
  * One minified ES module with everything it imports, as a center's bundler would ship it (production
  * Lit, the repository's decorator settings). Give `entry` (a file, relative to the root) or `source`
- * (TypeScript whose './' imports are relative to the root). Resolves to the code.
+ * (TypeScript whose './' imports are relative to the root). `minify: false` keeps function names for
+ * a CPU profile. Resolves to the code.
  */
-export async function bundleForPage({ entry, source }) {
+export async function bundleForPage({ entry, source, minify = true }) {
   const result = await esbuild.build({
     ...(source === undefined ? { entryPoints: [join(root, entry)] } : { stdin: { contents: source, resolveDir: root, sourcefile: 'bench-entry.ts', loader: 'ts' } }),
     bundle: true,
-    minify: true,
+    minify,
     format: 'esm',
     target: 'es2022',
     write: false,

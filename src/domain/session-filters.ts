@@ -24,13 +24,20 @@ export const timesOfDay = Object.keys(timeBands) as TimeOfDay[];
 export const audienceChoices = ['alumni', 'family', 'healthcare-professionals', 'everyone'] as const;
 export const formatChoices = ['in-person', 'online', 'hybrid'] as const;
 
+const bandsByTime = new Map<string, TimeOfDay[]>();
+
 export function timeBandsOf(time: string): TimeOfDay[] {
+  // Thousands of sessions share a few dozen start times.
+  let bands = bandsByTime.get(time);
+  if (bands) return bands;
   const minutes = minutesOfDay(time);
-  return timesOfDay.filter((band) => {
+  bands = timesOfDay.filter((band) => {
     const [from, to] = timeBands[band].map(minutesOfDay) as [number, number];
     // The night band wraps past midnight.
     return from <= to ? minutes >= from && minutes <= to : minutes >= from || minutes <= to;
   });
+  if (bandsByTime.size < 2000) bandsByTime.set(time, bands);
+  return bands;
 }
 
 /** What filtering needs of a session; the contract's `AlumniSession` fits. */
@@ -70,11 +77,15 @@ export interface FilterResult<O> {
 
 /** Lower case without accents, so "recaida" finds "recaída". */
 export function normalizeText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Plain ASCII has no accents to take off: the common case skips decomposition.
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+type SessionValues = Record<Exclude<Facet, 'days'>, readonly string[]>;
+
 /** The values a session has in each group except days (which belong to the occurrence). */
-function sessionValues(session: FilterableSession): Record<Exclude<Facet, 'days'>, readonly string[]> {
+function sessionValues(session: FilterableSession): SessionValues {
   return {
     times: timeBandsOf(session.recurrence.start),
     audiences: session.audience === 'everyone' ? audienceChoices : [session.audience],
@@ -89,34 +100,110 @@ const sessionFacets = ['times', 'audiences', 'formats', 'topics', 'languages'] a
 const DAY_BIT = 1 << sessionFacets.length;
 const TEXT_BIT = DAY_BIT << 1;
 
-export interface OccurrenceIndex<O extends FilterableOccurrence> {
-  readonly occurrences: readonly O[];
+/**
+ * Work done once per occurrence as it arrives, so each keystroke only runs a filter. Occurrences
+ * can be appended (in order) while a long range is still being expanded; what is per session
+ * (values, search text) is worked out when the session's first occurrence arrives.
+ */
+export class OccurrenceIndex<O extends FilterableOccurrence> {
+  readonly occurrences: O[] = [];
   readonly sessions: readonly FilterableSession[];
   /** Per occurrence: its session's position in `sessions` (-1 when the session is unknown). */
-  readonly sessionOf: Int32Array;
-  readonly weekdayOf: Uint8Array;
-  readonly values: readonly ReturnType<typeof sessionValues>[];
-  readonly haystacks: readonly string[];
+  sessionOf = new Int32Array(0);
+  weekdayOf = new Uint8Array(0);
+  /** Per session, once it has an occurrence. */
+  readonly values: (SessionValues | undefined)[];
+  readonly haystacks: (string | undefined)[];
+  /** Per session and session group, once it has an occurrence: its values as numbers (`valueNames[group][n]`). */
+  readonly valueIds: (number[][] | undefined)[];
+  /** Per session group, every value met so far. */
+  readonly valueNames: string[][] = sessionFacets.map(() => []);
+  private readonly valueNumbers: Map<string, number>[] = sessionFacets.map(() => new Map());
+  private readonly position: Map<string, number>;
+  private readonly weekdays = new Map<string, number>();
+
+  constructor(sessions: readonly FilterableSession[]) {
+    this.sessions = sessions;
+    this.position = new Map(sessions.map((session, i) => [session.id, i]));
+    this.values = sessions.map(() => undefined);
+    this.haystacks = sessions.map(() => undefined);
+    this.valueIds = sessions.map(() => undefined);
+  }
+
+  get size(): number {
+    return this.occurrences.length;
+  }
+
+  /** Adds occurrences that follow, in order, those already here. */
+  append(occurrences: readonly O[]): void {
+    const at = this.occurrences.length;
+    const size = at + occurrences.length;
+    if (size > this.sessionOf.length) {
+      const capacity = Math.max(size, this.sessionOf.length * 2, 1024);
+      const sessionOf = new Int32Array(capacity);
+      sessionOf.set(this.sessionOf.subarray(0, at));
+      const weekdays = new Uint8Array(capacity);
+      weekdays.set(this.weekdayOf.subarray(0, at));
+      this.sessionOf = sessionOf;
+      this.weekdayOf = weekdays;
+    }
+    const { sessionOf, weekdayOf: weekdays } = this;
+    let lastId: string | undefined;
+    let lastSession = -1;
+    let lastDate: string | undefined;
+    let lastWeekday = 0;
+    for (let i = 0; i < occurrences.length; i += 1) {
+      const occurrence = occurrences[i]!;
+      this.occurrences.push(occurrence);
+      if (occurrence.sessionId !== lastId) {
+        lastId = occurrence.sessionId;
+        lastSession = this.position.get(lastId) ?? -1;
+        if (lastSession >= 0 && this.valueIds[lastSession] === undefined) this.describe(lastSession);
+      }
+      sessionOf[at + i] = lastSession;
+      // Occurrences come in order of start, so a date repeats for hundreds of them.
+      if (occurrence.date !== lastDate) {
+        lastDate = occurrence.date;
+        let weekday = this.weekdays.get(lastDate);
+        if (weekday === undefined) this.weekdays.set(lastDate, (weekday = weekdayOf(lastDate)));
+        lastWeekday = weekday;
+      }
+      weekdays[at + i] = lastWeekday;
+    }
+  }
+
+  private describe(s: number): void {
+    const session = this.sessions[s]!;
+    const values = sessionValues(session);
+    this.values[s] = values;
+    this.haystacks[s] = normalizeText(
+      [session.title, session.description ?? '', ...session.topics, session.facilitator.firstName, session.facilitator.role, session.location ?? ''].join('\n'),
+    );
+    const ids: number[][] = [];
+    for (let bit = 0; bit < sessionFacets.length; bit += 1) {
+      const numbers = this.valueNumbers[bit]!;
+      const names = this.valueNames[bit]!;
+      const own: number[] = [];
+      for (const value of values[sessionFacets[bit]!]) {
+        let n = numbers.get(value);
+        if (n === undefined) {
+          numbers.set(value, (n = names.length));
+          names.push(value);
+        }
+        // A topic written twice counts once.
+        if (!own.includes(n)) own.push(n);
+      }
+      ids.push(own);
+    }
+    this.valueIds[s] = ids;
+  }
 }
 
-/** Work done once per data load, so each keystroke only runs `filterOccurrences`. */
+/** An index of these occurrences, all known at once. */
 export function indexOccurrences<O extends FilterableOccurrence>(sessions: readonly FilterableSession[], occurrences: readonly O[]): OccurrenceIndex<O> {
-  const position = new Map(sessions.map((session, i) => [session.id, i]));
-  const sessionOf = new Int32Array(occurrences.length);
-  const weekdays = new Uint8Array(occurrences.length);
-  const weekdayCache = new Map<string, number>();
-  occurrences.forEach((occurrence, i) => {
-    sessionOf[i] = position.get(occurrence.sessionId) ?? -1;
-    let weekday = weekdayCache.get(occurrence.date);
-    if (weekday === undefined) weekdayCache.set(occurrence.date, (weekday = weekdayOf(occurrence.date)));
-    weekdays[i] = weekday;
-  });
-  const haystacks = sessions.map((session) =>
-    normalizeText(
-      [session.title, session.description ?? '', ...session.topics, session.facilitator.firstName, session.facilitator.role, session.location ?? ''].join('\n'),
-    ),
-  );
-  return { occurrences, sessions, sessionOf, weekdayOf: weekdays, values: sessions.map(sessionValues), haystacks };
+  const index = new OccurrenceIndex<O>(sessions);
+  index.append(occurrences);
+  return index;
 }
 
 function queryWords(query: string): string[] {
@@ -131,53 +218,100 @@ function emptyCounts(): FacetCounts {
   return { days: new Map(), times: new Map(), audiences: new Map(), formats: new Map(), topics: new Map(), languages: new Map() };
 }
 
-const add = (counts: Map<string, number>, value: string, n: number) => {
-  if (n > 0) counts.set(value, (counts.get(value) ?? 0) + n);
-};
+/**
+ * Filters applied to an index that may still grow: `catchUp()` takes in the occurrences appended
+ * since the last call, so a long range costs one pass in all, not one per window. `result` holds
+ * the occurrences that pass every chosen filter (in index order) and faceted counts.
+ */
+export class OccurrenceFilter<O extends FilterableOccurrence> {
+  readonly result: FilterResult<O> = { matches: [], counts: emptyCounts() };
+  readonly index: OccurrenceIndex<O>;
+  readonly filters: SessionFilters;
+  private done = 0;
+  private readonly words: string[];
+  private readonly wanted: Set<string>[];
+  private readonly dayFails: Uint8Array;
+  /** Per session: which groups it fails (-1 until its first occurrence is seen). */
+  private readonly masks: Int32Array;
+  /** Per session group, per value number: occurrences that pass every other group. */
+  private readonly valueCounts: number[][] = sessionFacets.map(() => []);
+  private readonly dayCounts = new Int32Array(7);
+
+  constructor(index: OccurrenceIndex<O>, filters: SessionFilters) {
+    this.index = index;
+    this.filters = filters;
+    this.words = queryWords(filters.query);
+    this.wanted = sessionFacets.map((facet) => new Set(filters[facet]));
+    const days = new Set(filters.days);
+    this.dayFails = Uint8Array.from({ length: 7 }, (_, day) => (days.size > 0 && !days.has(String(day)) ? 1 : 0));
+    this.masks = new Int32Array(index.sessions.length).fill(-1);
+  }
+
+  /** Whether occurrences have arrived since the last catch-up. */
+  get behind(): boolean {
+    return this.done < this.index.size;
+  }
+
+  catchUp(): FilterResult<O> {
+    const { index, dayCounts, masks, dayFails, valueCounts } = this;
+    for (let bit = 0; bit < valueCounts.length; bit += 1) {
+      const counts = valueCounts[bit]!;
+      while (counts.length < index.valueNames[bit]!.length) counts.push(0);
+    }
+    const end = index.size;
+    const matches = this.result.matches;
+    const { sessionOf, weekdayOf, valueIds, occurrences } = index;
+    for (let i = this.done; i < end; i += 1) {
+      const s = sessionOf[i]!;
+      if (s < 0) continue;
+      let sessionMask = masks[s]!;
+      if (sessionMask < 0) sessionMask = masks[s] = this.maskOf(s);
+      const weekday = weekdayOf[i]!;
+      const mask = sessionMask | (dayFails[weekday] ? DAY_BIT : 0);
+      if (mask === 0) {
+        matches.push(occurrences[i]!);
+        dayCounts[weekday]! += 1;
+        const ids = valueIds[s]!;
+        for (let bit = 0; bit < ids.length; bit += 1) {
+          const counts = valueCounts[bit]!;
+          const values = ids[bit]!;
+          for (let k = 0; k < values.length; k += 1) counts[values[k]!]! += 1;
+        }
+      } else if (mask === DAY_BIT) {
+        dayCounts[weekday]! += 1;
+      } else if ((mask & (mask - 1)) === 0 && mask < DAY_BIT) {
+        // Fails one session group only: counts for that group's values.
+        const bit = 31 - Math.clz32(mask);
+        const counts = valueCounts[bit]!;
+        const values = valueIds[s]![bit]!;
+        for (let k = 0; k < values.length; k += 1) counts[values[k]!]! += 1;
+      }
+    }
+    this.done = end;
+    const counts = this.result.counts;
+    const fill = (target: Map<string, number>, names: readonly string[], numbers: ArrayLike<number>) => {
+      target.clear();
+      for (let n = 0; n < names.length; n += 1) if (numbers[n]! > 0) target.set(names[n]!, numbers[n]!);
+    };
+    fill(counts.days, ['0', '1', '2', '3', '4', '5', '6'], dayCounts);
+    sessionFacets.forEach((facet, bit) => fill(counts[facet], index.valueNames[bit]!, valueCounts[bit]!));
+    return this.result;
+  }
+
+  private maskOf(s: number): number {
+    const haystack = this.index.haystacks[s]!;
+    let mask = this.words.every((word) => haystack.includes(word)) ? 0 : TEXT_BIT;
+    sessionFacets.forEach((facet, bit) => {
+      const chosen = this.wanted[bit]!;
+      if (chosen.size && !this.index.values[s]![facet].some((value) => chosen.has(value))) mask |= 1 << bit;
+    });
+    return mask;
+  }
+}
 
 /** The occurrences that pass every chosen filter (in their given order), and faceted counts. */
 export function filterOccurrences<O extends FilterableOccurrence>(index: OccurrenceIndex<O>, filters: SessionFilters): FilterResult<O> {
-  const words = queryWords(filters.query);
-  const wanted = sessionFacets.map((facet) => new Set(filters[facet]));
-  const sessionMasks = index.sessions.map((_, s) => {
-    let mask = words.every((word) => index.haystacks[s]!.includes(word)) ? 0 : TEXT_BIT;
-    sessionFacets.forEach((facet, bit) => {
-      const chosen = wanted[bit]!;
-      if (chosen.size && !index.values[s]![facet].some((value) => chosen.has(value))) mask |= 1 << bit;
-    });
-    return mask;
-  });
-  const days = new Set(filters.days);
-  const dayFails = Array.from({ length: 7 }, (_, day) => days.size > 0 && !days.has(String(day)));
-  // Per session: occurrences passing everything, and passing everything but one session facet.
-  const full = new Int32Array(index.sessions.length);
-  const allBut = sessionFacets.map(() => new Int32Array(index.sessions.length));
-  const dayCounts = new Int32Array(7);
-  const matches: O[] = [];
-  for (let i = 0; i < index.occurrences.length; i += 1) {
-    const s = index.sessionOf[i]!;
-    if (s < 0) continue;
-    const weekday = index.weekdayOf[i]!;
-    const mask = sessionMasks[s]! | (dayFails[weekday] ? DAY_BIT : 0);
-    if (mask === 0) {
-      matches.push(index.occurrences[i]!);
-      full[s]! += 1;
-      dayCounts[weekday]! += 1;
-    } else if (mask === DAY_BIT) {
-      dayCounts[weekday]! += 1;
-    } else if ((mask & (mask - 1)) === 0 && mask < DAY_BIT) {
-      allBut[Math.log2(mask)]![s]! += 1;
-    }
-  }
-  const counts = emptyCounts();
-  dayCounts.forEach((n, day) => add(counts.days, String(day), n));
-  index.sessions.forEach((_, s) => {
-    sessionFacets.forEach((facet, bit) => {
-      const n = full[s]! + allBut[bit]![s]!;
-      for (const value of index.values[s]![facet]) add(counts[facet], value, n);
-    });
-  });
-  return { matches, counts };
+  return new OccurrenceFilter(index, filters).catchUp();
 }
 
 /** Topic and language values present in the data, in a stable order for the filter lists. */

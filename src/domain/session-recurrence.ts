@@ -7,7 +7,7 @@
  * Dates are `YYYY-MM-DD` in the center's zone, times `HH:MM` wall time there: a 6 pm group stays at
  * 6 pm local across daylight-saving changes, and its UTC instant moves instead.
  */
-import { addDays, daysBetween, daysInMonth, instantToWallClock, steadyOffsetMsOn, wallTimeToInstant, weekdayOf } from './zoned-time.js';
+import { addDays, dateOfDayNumber, dayNumberOf, daysBetween, daysInMonth, instantToWallClock, steadyOffsetMsOn, wallTimeToInstant, weekdayOf } from './zoned-time.js';
 
 /** Structurally the contract's `Recurrence` (src/api/schemas.ts); domain code does not import the data layer. */
 export type SessionRecurrence =
@@ -153,33 +153,47 @@ export function compareOccurrences(a: Occurrence, b: Occurrence): number {
  * Every occurrence of every session that overlaps the range (ends after `from`, starts before
  * `to`), so a group that began ten minutes ago is still listed as happening now. Sorted by start,
  * then session id.
+ *
+ * With `starts`, only the occurrences whose start falls in `[starts.from, starts.to)` (either end
+ * open when absent): windows that follow one another without gaps give, one after the other, exactly
+ * the occurrences of the whole range, which is how a long range is expanded a window at a time.
  */
-export function expandOccurrences(sessions: readonly RecurringSession[], range: InstantRange): Occurrence[] {
-  const occurrences: Occurrence[] = [];
-  const startsMs: number[] = [];
+export function expandOccurrences(sessions: readonly RecurringSession[], range: InstantRange, starts: Partial<InstantRange> = {}): Occurrence[] {
   const fromMs = range.from.getTime();
-  const toMs = range.to.getTime();
-  // Thousands of sessions share a zone and a few dozen dates: the range's wall dates per zone, and
-  // each date's midnight and steady offset per zone, are worked out once (as occurrenceStart does).
-  const rangeDates = new Map<string, readonly [string, string]>();
-  const dayStarts = new Map<string, readonly [number, number | undefined]>();
+  const toMs = Math.min(range.to.getTime(), starts.to?.getTime() ?? Infinity);
+  const startsFromMs = starts.from?.getTime() ?? -Infinity;
+  const found: Found = { occurrences: [], startsMs: [], fromMs, toMs, startsFromMs };
+  const { occurrences, startsMs } = found;
+  // Past the range's start, a window needs no look-back for sessions that began before it.
+  const lookBack = startsFromMs <= fromMs;
+  const lowMs = Math.max(fromMs, startsFromMs);
+  if (lowMs >= toMs && !lookBack) return occurrences;
+  // Thousands of sessions share a zone and a few dozen dates: the window's days per zone, and each
+  // day's midnight and steady offset per zone, are worked out once (as occurrenceStart does).
+  const zones = new Map<string, ZoneWindow>();
   for (const session of sessions) {
-    let ends = rangeDates.get(session.timeZone);
-    if (!ends) rangeDates.set(session.timeZone, (ends = [wallDate(range.from, session.timeZone), wallDate(range.to, session.timeZone)]));
-    // A day either side: the range's ends are instants, and a late session can run past midnight.
-    const firstDate = addDays(ends[0], -1 - Math.ceil(session.durationMinutes / 1440));
-    const lastDate = addDays(ends[1], 1);
-    const startOfDayMs = minutesOf(session.recurrence.start) * MS_PER_MINUTE;
-    const durationMs = session.durationMinutes * MS_PER_MINUTE;
-    for (const date of occurrenceDatesBetween(session.recurrence, session.exceptions, firstDate, lastDate)) {
-      const key = `${session.timeZone}|${date}`;
-      let day = dayStarts.get(key);
-      if (!day) dayStarts.set(key, (day = [Date.parse(`${date}T00:00:00Z`), steadyOffsetMsOn(date, session.timeZone)]));
-      // A date with a daylight-saving change near it takes the exact (slower) path.
-      const startMs = day[1] === undefined || Number.isNaN(startOfDayMs) ? occurrenceStart(session, date).getTime() : day[0] + startOfDayMs - day[1];
-      if (startMs + durationMs > fromMs && startMs < toMs) {
-        occurrences.push({ sessionId: session.id, date, start: new Date(startMs), end: new Date(startMs + durationMs) });
-        startsMs.push(startMs);
+    let zone = zones.get(session.timeZone);
+    if (!zone) {
+      const first = dayNumberOf(wallDate(new Date(lowMs), session.timeZone));
+      const last = dayNumberOf(wallDate(new Date(Math.max(lowMs, toMs)), session.timeZone));
+      zones.set(session.timeZone, (zone = { first, last, offsets: new Map() }));
+    }
+    const plan = planOf(session);
+    // A day either side: the window's ends are instants; before the range's start, a late session can run past midnight.
+    const lowDay = zone.first - 1 - (lookBack ? Math.ceil(session.durationMinutes / 1440) : 0);
+    const highDay = zone.last + 1;
+    const { skipped, weekly } = plan;
+    if (weekly) {
+      // Weekly rules (nearly every session) in day numbers: a few integer steps, no date strings until a meeting.
+      const end = Math.min(highDay, weekly.last);
+      let day = weekly.anchor >= lowDay ? weekly.anchor : weekly.anchor + Math.ceil((lowDay - weekly.anchor) / weekly.step) * weekly.step;
+      for (; day <= end; day += weekly.step) {
+        const date = dateOfDayNumber(day);
+        if (!skipped?.has(date)) keepIfInWindow(found, session, plan, zone, date, day);
+      }
+    } else {
+      for (const date of occurrenceDatesBetween(session.recurrence, session.exceptions, dateOfDayNumber(lowDay), dateOfDayNumber(highDay))) {
+        keepIfInWindow(found, session, plan, zone, date, dayNumberOf(date));
       }
     }
   }
@@ -192,6 +206,116 @@ export function expandOccurrences(sessions: readonly RecurringSession[], range: 
     return idA < idB ? -1 : idA > idB ? 1 : 0;
   });
   return order.map((i) => occurrences[i]!);
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** What one expandOccurrences call has found so far, and its window. */
+interface Found {
+  readonly occurrences: Occurrence[];
+  readonly startsMs: number[];
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly startsFromMs: number;
+}
+
+function keepIfInWindow(found: Found, session: RecurringSession, plan: ExpansionPlan, zone: ZoneWindow, date: string, day: number): void {
+  let offsetMs = zone.offsets.get(day);
+  if (offsetMs === undefined) zone.offsets.set(day, (offsetMs = steadyOffsetMsOn(date, session.timeZone) ?? null));
+  // A date with a daylight-saving change near it takes the exact (slower) path.
+  const startMs = offsetMs === null || Number.isNaN(plan.startOfDayMs) ? occurrenceStart(session, date).getTime() : day * MS_PER_DAY + plan.startOfDayMs - offsetMs;
+  if (startMs + plan.durationMs > found.fromMs && startMs < found.toMs && startMs >= found.startsFromMs) {
+    found.occurrences.push({ sessionId: session.id, date, start: new Date(startMs), end: new Date(startMs + plan.durationMs) });
+    found.startsMs.push(startMs);
+  }
+}
+
+interface ZoneWindow {
+  /** Day numbers of the window's first and last wall dates in the zone. */
+  readonly first: number;
+  readonly last: number;
+  /** Per day number: the steady offset, or null near a daylight-saving change. */
+  readonly offsets: Map<number, number | null>;
+}
+
+/** What expansion works out once per session (and keeps while the session object lives), not once per window. */
+interface ExpansionPlan {
+  readonly startOfDayMs: number;
+  readonly durationMs: number;
+  readonly skipped?: ReadonlySet<string>;
+  /** A weekly rule in day numbers: the first meeting, days between meetings, the last possible day. */
+  readonly weekly?: { readonly anchor: number; readonly step: number; readonly last: number };
+}
+
+const plans = new WeakMap<RecurringSession, ExpansionPlan>();
+
+function planOf(session: RecurringSession): ExpansionPlan {
+  let plan = plans.get(session);
+  if (plan) return plan;
+  const rule = session.recurrence;
+  plan = {
+    startOfDayMs: minutesOf(rule.start) * MS_PER_MINUTE,
+    durationMs: session.durationMinutes * MS_PER_MINUTE,
+    ...(session.exceptions.length ? { skipped: new Set(session.exceptions) } : {}),
+    ...(rule.kind === 'weekly'
+      ? { weekly: { anchor: dayNumberOf(nextWeekday(rule.startDate, rule.day)), step: 7 * rule.interval, last: rule.until === undefined ? Infinity : dayNumberOf(rule.until) } }
+      : {}),
+  };
+  plans.set(session, plan);
+  return plan;
+}
+
+export interface ExpansionStep {
+  /** Occurrences that follow, in order, those given by the steps before; empty while a window is still being worked on. */
+  readonly added: readonly Occurrence[];
+  /** Every occurrence that starts before this instant has been given (the range's end on the last step). */
+  readonly completeUntil: Date;
+  readonly done: boolean;
+}
+
+export interface WindowedExpansion {
+  /** Length of the first window; each next one is twice as long, up to `longestWindowMs`. */
+  readonly firstWindowMs: number;
+  readonly longestWindowMs: number;
+  /** Sessions worked per step, so that a step stays a small fraction of a frame. */
+  readonly sessionsPerStep: number;
+}
+
+/**
+ * The occurrences `expandOccurrences(sessions, range)` gives, the earliest first: a window of time
+ * at a time (the first short, so a list's first screen is ready at once), each window a few
+ * sessions per step, so a caller can give the main thread back between steps. The `added` of all
+ * steps, one after the other, are exactly the whole range's occurrences in order.
+ */
+export function* expandByWindows(sessions: readonly RecurringSession[], range: InstantRange, plan: WindowedExpansion): Generator<ExpansionStep, void, undefined> {
+  const endMs = range.to.getTime();
+  let edgeMs = range.from.getTime();
+  let lengthMs = plan.firstWindowMs;
+  // The first window has no lower end: it also takes what began before the range and is still on.
+  let lower: Date | undefined;
+  const step = Math.max(1, plan.sessionsPerStep);
+  for (;;) {
+    const upperMs = Math.min(edgeMs + lengthMs, endMs);
+    const last = upperMs >= endMs;
+    const starts = { from: lower, to: last ? undefined : new Date(upperMs) };
+    let found: Occurrence[] = [];
+    for (let i = 0; i < sessions.length; i += step) {
+      const part = expandOccurrences(i === 0 && step >= sessions.length ? sessions : sessions.slice(i, i + step), range, starts);
+      if (found.length === 0) found = part;
+      else for (const occurrence of part) found.push(occurrence);
+      if (i + step < sessions.length) yield { added: [], completeUntil: new Date(edgeMs), done: false };
+    }
+    // Each part is sorted: the engine's merge sort joins the runs.
+    if (sessions.length > step) found.sort(compareOccurrences);
+    if (last) {
+      yield { added: found, completeUntil: range.to, done: true };
+      return;
+    }
+    edgeMs = upperMs;
+    lower = new Date(upperMs);
+    lengthMs = Math.min(lengthMs * 2, plan.longestWindowMs);
+    yield { added: found, completeUntil: lower, done: false };
+  }
 }
 
 /** Minutes after midnight of an `HH:MM` time; NaN for anything else (then the exact path decides). */

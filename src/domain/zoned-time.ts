@@ -170,7 +170,7 @@ const dayDates = new Map<number, string>();
 const MAX_CACHED_DATES = 20_000;
 
 /** Days since 1970-01-01 (UTC) of a `YYYY-MM-DD` date. */
-function dayNumberOf(date: string): number {
+export function dayNumberOf(date: string): number {
   let day = dayNumbers.get(date);
   if (day === undefined) {
     const [year, month, dayOfMonth] = parseDate(date);
@@ -181,7 +181,8 @@ function dayNumberOf(date: string): number {
   return day;
 }
 
-function dateOfDayNumber(day: number): string {
+/** The `YYYY-MM-DD` date `day` days after 1970-01-01. */
+export function dateOfDayNumber(day: number): string {
   let date = dayDates.get(day);
   if (date === undefined) {
     date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import {
   filterOccurrences,
   indexOccurrences,
+  OccurrenceFilter,
+  OccurrenceIndex,
   noFilters,
   readFiltersFromParams,
   timeBandsOf,
@@ -140,6 +142,44 @@ describe('filter properties', () => {
     );
   });
 });
+
+describe('filtering while occurrences still arrive', () => {
+  const filters = fc.record({
+    days: fc.subarray(['0', '1', '2', '3', '4', '5', '6']),
+    times: fc.subarray(['morning', 'midday', 'evening', 'night']),
+    audiences: fc.subarray(['alumni', 'family', 'healthcare-professionals', 'everyone']),
+    formats: fc.subarray(['in-person', 'online', 'hybrid']),
+    topics: fc.subarray(['relapse prevention', 'cravings', 'boundaries', 'stress and anxiety']),
+    languages: fc.subarray(['en', 'es']),
+    query: fc.constantFrom('', 'group', 'grupo', 'class', 'xyz'),
+  });
+
+  it('ends with the matches and counts of filtering everything at once, however the occurrences are split', () => {
+    fc.assert(
+      fc.property(filters, fc.array(fc.integer({ min: 0, max: occurrences.length }), { maxLength: 5 }), (chosen, cutPoints) => {
+        const growing = new OccurrenceIndex<(typeof occurrences)[number]>(sessions);
+        const filter = new OccurrenceFilter(growing, chosen);
+        const cuts = [0, ...[...new Set(cutPoints)].sort((a, b) => a - b), occurrences.length];
+        for (let i = 1; i < cuts.length; i += 1) {
+          growing.append(occurrences.slice(cuts[i - 1], cuts[i]));
+          const partial = filter.catchUp();
+          // So far: exactly what filtering the occurrences arrived so far gives.
+          const sofar = filterOccurrences(indexOccurrences(sessions, occurrences.slice(0, cuts[i])), chosen);
+          assert.deepEqual(partial.matches, sofar.matches);
+          assert.deepEqual(sortedCounts(partial.counts), sortedCounts(sofar.counts));
+        }
+        assert.equal(filter.behind, false);
+        const whole = filterOccurrences(index, chosen);
+        assert.deepEqual(filter.result.matches, whole.matches);
+        assert.deepEqual(sortedCounts(filter.result.counts), sortedCounts(whole.counts));
+      }),
+    );
+  });
+});
+
+function sortedCounts(counts: Record<string, Map<string, number>>): Record<string, [string, number][]> {
+  return Object.fromEntries(Object.entries(counts).map(([facet, values]) => [facet, [...values].sort(([a], [b]) => (a < b ? -1 : 1))]));
+}
 
 describe('filters in the URL (opt-in sync-url)', () => {
   it('round-trips every group, keeps the page’s own parameters and never writes the search text', () => {

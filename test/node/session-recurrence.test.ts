@@ -6,6 +6,7 @@ import { calendarFile, parseCalendarFile } from '../../src/domain/calendar-file.
 import { seriesCalendarEvent, occurrenceCalendarEvent } from '../../src/domain/session-calendar.js';
 import {
   compareOccurrences,
+  expandByWindows,
   expandOccurrences,
   firstRuleDate,
   isHappeningNow,
@@ -239,6 +240,32 @@ describe('recurrence properties', () => {
         assert.deepEqual(ruleDatesBetween(rule, from, to), datesFrom(from, to).filter((d) => ruleMatches(rule, d)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('gives the whole range, in order, window after window: by start windows cut anywhere, and step by step', () => {
+    const key = (o: Occurrence) => `${o.sessionId} ${o.date} ${o.start.toISOString()} ${o.end.toISOString()}`;
+    fc.assert(
+      fc.property(
+        fc.array(recurringSession, { minLength: 1, maxLength: 6 }),
+        instantRange,
+        fc.array(fc.integer({ min: -48, max: 130 * 24 }), { maxLength: 4 }),
+        fc.record({ firstWindowMs: fc.integer({ min: 1, max: 72 }).map((h) => h * 3_600_000), longestWindowMs: fc.integer({ min: 1, max: 400 }).map((h) => h * 3_600_000), sessionsPerStep: fc.integer({ min: 1, max: 7 }) }),
+        (sessions, window, cutHours, plan) => {
+          const whole = expandOccurrences(sessions, window).map(key);
+          const cuts = [...new Set(cutHours)].sort((a, b) => a - b).map((h) => new Date(window.from.getTime() + h * 3_600_000));
+          const bounds = [undefined, ...cuts, undefined];
+          const byCuts = bounds.slice(1).flatMap((to, i) => expandOccurrences(sessions, window, { from: bounds[i], to }));
+          assert.deepEqual(byCuts.map(key), whole);
+          const steps = [...expandByWindows(sessions, window, plan)];
+          assert.deepEqual(steps.flatMap((step) => step.added).map(key), whole);
+          assert.equal(steps.at(-1)!.done, true);
+          assert.equal(steps.filter((step) => step.done).length, 1);
+          for (const step of steps) for (const o of step.added) assert.ok(o.start < step.completeUntil || step.done, 'a step gives only what starts before its edge');
+          for (let i = 1; i < steps.length; i += 1) assert.ok(steps[i]!.completeUntil >= steps[i - 1]!.completeUntil);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 

@@ -38,6 +38,11 @@ export type AlumniBrowserMessage =
   | 'found'
   | 'noneFound'
   | 'noneFoundHint'
+  | 'stillLoading'
+  | 'noneFoundYet'
+  | 'shownSoFar'
+  | 'laterStillLoading'
+  | 'dayStillLoading'
   | 'showMore'
   | 'shownOf'
   | 'happeningNow'
@@ -134,6 +139,11 @@ export const alumniBrowserMessages: LazyCatalog<AlumniBrowserMessage> = {
     found: '{count, plural, one {# session found} other {# sessions found}}',
     noneFound: 'No sessions match these filters.',
     noneFoundHint: 'Try fewer filters or different words.',
+    stillLoading: 'Still loading sessions: the list fills in as they arrive.',
+    noneFoundYet: 'No sessions match so far. Later sessions are still loading.',
+    shownSoFar: 'Showing {shown} so far',
+    laterStillLoading: 'Later sessions are still loading.',
+    dayStillLoading: 'Still loading this day.',
     showMore: 'Show more sessions',
     shownOf: 'Showing {shown} of {total}',
     happeningNow: 'Happening now',

@@ -8,23 +8,20 @@ import { occurrenceCalendarEvent, seriesCalendarEvent } from '../../domain/sessi
 import {
   audienceChoices,
   facets,
-  filterOccurrences,
   formatChoices,
   hasActiveFilters,
-  indexOccurrences,
   noFilters,
+  OccurrenceFilter,
   readFiltersFromParams,
   timesOfDay,
-  valuesPresent,
   writeFiltersToParams,
   type Facet,
   type FilterResult,
-  type OccurrenceIndex,
   type SessionFilters,
 } from '../../domain/session-filters.js';
-import { expandOccurrences, isHappeningNow, nextOccurrences, occurrenceOn, type Occurrence } from '../../domain/session-recurrence.js';
+import { isHappeningNow, nextOccurrences, occurrenceOn, type Occurrence } from '../../domain/session-recurrence.js';
 import { emptyRsvpForm, safeJoinUrl, seatsLeft, sortMyRsvps, validateRsvpForm, type MyRsvp, type RsvpForm, type RsvpFormError } from '../../domain/session-rsvp.js';
-import { addDays, instantToWallClock } from '../../domain/zoned-time.js';
+import { addDays, instantToWallClock, wallTimeToInstant } from '../../domain/zoned-time.js';
 import { formatAge, formatDate, formatTime } from '../../i18n/format.js';
 import { translate } from '../../i18n/locale.js';
 import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
@@ -38,21 +35,13 @@ import { ResourceController } from '../shared/resource-controller.js';
 import { alumniBrowserMessages, knownTopics, type AlumniBrowserMessage } from './alumni-browser.messages.js';
 import { alumniBrowserStyles } from './alumni-browser.styles.js';
 import './my-attendance.js';
-import { localizedText } from '../../domain/center-text.js';
+import { OccurrenceLoader, type PreparedSessions } from './occurrence-loader.js';
 
 
 type View = 'list' | 'week';
 type Screen = { kind: 'browse' } | { kind: 'detail'; sessionId: string; date: string } | { kind: 'rsvp'; sessionId: string; date: string } | { kind: 'done'; rsvp: MyRsvp } | { kind: 'mine' };
 
-interface Prepared {
-  list: AlumniSessionList;
-  /** The language the sessions were localised in. */
-  locale: string;
-  sessions: Map<string, AlumniSession>;
-  index: OccurrenceIndex<Occurrence>;
-  topics: string[];
-  languages: string[];
-}
+type Prepared = PreparedSessions;
 
 const PAGE_SIZE = 30;
 const WEEK_DAY_LIMIT = 8;
@@ -93,11 +82,7 @@ export class IopAlumniBrowser extends IopWidgetElement {
   /** @internal */
   private loadedAt = new Date();
   /** @internal */
-  private prepared?: Prepared;
-  /** @internal */
-  private result?: FilterResult<Occurrence>;
-  /** @internal */
-  private resultFor?: { index: OccurrenceIndex<Occurrence>; filters: SessionFilters };
+  private filter?: OccurrenceFilter<Occurrence>;
   /** @internal */
   private clock?: ReturnType<typeof setInterval>;
   /** @internal */
@@ -115,6 +100,8 @@ export class IopAlumniBrowser extends IopWidgetElement {
     // Places left change by the minute: the cached copy paints first, and the network is always asked.
     return { key: `alumni-sessions?from=${from}&to=${to}`, ttlMs: 0, load: (signal) => client.listAlumniSessions({ from, to }, { signal }) };
   });
+  /** @internal */
+  private readonly occurrences = new OccurrenceLoader(this);
   /** @internal */
   private readonly outbox = new OutboxController(this, this.settings);
   /** @internal */
@@ -337,29 +324,14 @@ export class IopAlumniBrowser extends IopWidgetElement {
   }
 
   private prepare(list: AlumniSessionList): Prepared {
-    const locale = this.settings.locale;
-    if (this.prepared?.list === list && this.prepared.locale === locale) return this.prepared;
-    const range = { from: this.loadedAt, to: new Date(this.loadedAt.getTime() + this.rangeDays * DAY_MS) };
-    // Titles, topics and places in the reader's language where the center gave them; search and topic filters use the same words.
-    const sessions = list.sessions.map((session) => localizedText(session, locale));
-    const occurrences = expandOccurrences(sessions, range);
-    this.prepared = {
-      list,
-      locale,
-      sessions: new Map(sessions.map((session) => [session.id, session])),
-      index: indexOccurrences(sessions, occurrences),
-      topics: valuesPresent(sessions, 'topics'),
-      languages: valuesPresent(sessions, 'languages'),
-    };
-    return this.prepared;
+    return this.occurrences.prepare(list, this.settings.locale, { from: this.loadedAt, to: new Date(this.loadedAt.getTime() + this.rangeDays * DAY_MS) });
   }
 
+  /** The filters applied to what is expanded so far; while the rest arrives, only the new occurrences are filtered. */
   private filtered(prepared: Prepared): FilterResult<Occurrence> {
-    if (this.resultFor?.index !== prepared.index || this.resultFor.filters !== this.filters) {
-      this.result = filterOccurrences(prepared.index, this.filters);
-      this.resultFor = { index: prepared.index, filters: this.filters };
-    }
-    return this.result!;
+    if (this.filter?.index !== prepared.index || this.filter.filters !== this.filters) this.filter = new OccurrenceFilter(prepared.index, this.filters);
+    if (this.filter.behind) this.filter.catchUp();
+    return this.filter.result;
   }
 
   /** Intl formatters are slow to build: a keystroke re-renders the same labels, so each is made once. */
@@ -419,9 +391,10 @@ export class IopAlumniBrowser extends IopWidgetElement {
                 multiple: true,
                 errorPrefix: '',
                 value: this.filters[facet],
+                // Counts only once every occurrence is in: a count of the first days would mislead.
                 choices: values[facet].map((value) => ({
                   value,
-                  label: this.t('withCount', { label: this.facetLabel(facet, value), count: result.counts[facet].get(value) ?? 0 }),
+                  label: prepared.loading ? this.facetLabel(facet, value) : this.t('withCount', { label: this.facetLabel(facet, value), count: result.counts[facet].get(value) ?? 0 }),
                 })),
                 onChange: (chosen) => this.onFacet(facet, chosen),
               }),
@@ -475,9 +448,11 @@ export class IopAlumniBrowser extends IopWidgetElement {
         `,
       )}
       ${matches.length > page.length
-        ? html`<p class="more">${this.t('shownOf', { shown: page.length, total: matches.length })}</p>
+        ? html`<p class="more">${prepared.loading ? this.t('shownSoFar', { shown: page.length }) : this.t('shownOf', { shown: page.length, total: matches.length })}</p>
             <button type="button" class="button" part="button" @click=${() => (this.shown += PAGE_SIZE)}>${this.t('showMore')}</button>`
-        : nothing}
+        : prepared.loading
+          ? html`<p class="more">${this.t('laterStillLoading')}</p>`
+          : nothing}
     `;
   }
 
@@ -489,6 +464,9 @@ export class IopAlumniBrowser extends IopWidgetElement {
     const dates = Array.from({ length: 7 }, (_, i) => addDays(start, i));
     const byDate = new Map<string, Occurrence[]>(dates.map((date) => [date, []]));
     for (const occurrence of matches) byDate.get(occurrence.date)?.push(occurrence);
+    // A day is complete once every occurrence starting before its end is in.
+    const dayPending = (date: string) =>
+      prepared.loading && (wallTimeToInstant(addDays(date, 1), '00:00', zone, 'shift-forward')?.getTime() ?? Infinity) > prepared.completeUntil.getTime();
     return html`
       <div class="week-nav">
         <button type="button" class="button button--secondary" part="button" @click=${() => (this.weekStart = addDays(start, -7))}>${this.t('previousWeek')}</button>
@@ -499,12 +477,12 @@ export class IopAlumniBrowser extends IopWidgetElement {
         ${dates.map((date) => {
           const all = byDate.get(date)!;
           const visible = this.expandedDays.has(date) ? all : all.slice(0, WEEK_DAY_LIMIT);
+          const pending = dayPending(date);
           return html`
             <section class="week-day" aria-labelledby="week-${date}">
               <h4 id="week-${date}">${this.dayLabel(date)}</h4>
-              ${all.length
-                ? html`<ul class="sessions">${visible.map((occurrence) => this.renderItem(prepared, occurrence))}</ul>`
-                : html`<p class="muted">${this.t('nothingThisDay')}</p>`}
+              ${all.length ? html`<ul class="sessions">${visible.map((occurrence) => this.renderItem(prepared, occurrence))}</ul>` : nothing}
+              ${pending ? html`<p class="muted">${this.t('dayStillLoading')}</p>` : all.length ? nothing : html`<p class="muted">${this.t('nothingThisDay')}</p>`}
               ${all.length > visible.length
                 ? html`<button type="button" class="button button--secondary" part="button" @click=${() => (this.expandedDays = new Set([...this.expandedDays, date]))}>
                     ${this.t('moreThisDay', { count: all.length - visible.length, day: this.dayLabel(date) })}
@@ -534,9 +512,11 @@ export class IopAlumniBrowser extends IopWidgetElement {
           ${this.t('mySessions', { count: this.myRsvps.length })}
         </button>
       </div>
-      <p class="count" role="status">${this.t('found', { count: total })}</p>
-      <div class="results" part="results">
-        ${total === 0
+      <p class="count" role="status">${prepared.loading ? this.t('stillLoading') : this.t('found', { count: total })}</p>
+      <div class="results" part="results" aria-busy=${prepared.loading ? 'true' : nothing}>
+        ${total === 0 && prepared.loading && this.view === 'list'
+          ? html`<div class="empty"><p>${this.t('noneFoundYet')}</p></div>`
+          : total === 0 && !prepared.loading
           ? html`<div class="empty"><p><strong>${this.t('noneFound')}</strong></p><p>${this.t('noneFoundHint')}</p></div>`
           : this.view === 'week'
             ? this.renderWeek(prepared, result.matches)

@@ -4,10 +4,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AlumniSession } from '../../../src/api/schemas.js';
 import { createClient } from '../../../src/client/client.js';
 import { registerClient } from '../../../src/client/shared-clients.js';
-import { nextOccurrences } from '../../../src/domain/session-recurrence.js';
+import { filterOccurrences, indexOccurrences, noFilters, type SessionFilters } from '../../../src/domain/session-filters.js';
+import { expandOccurrences, nextOccurrences } from '../../../src/domain/session-recurrence.js';
 import { instantToWallClock } from '../../../src/domain/zoned-time.js';
 import '../../../src/elements/alumni-browser/alumni-browser.js';
 import type { IopAlumniBrowser, IopRsvpConfirmedEvent } from '../../../src/elements/alumni-browser/alumni-browser.js';
+import { OccurrenceLoader } from '../../../src/elements/alumni-browser/occurrence-loader.js';
 
 const API = '/api/iop/';
 const api = createClient({ apiBase: API });
@@ -162,6 +164,157 @@ describe('<iop-alumni-browser> browsing', () => {
     expect(ics).to.contain('RRULE:FREQ=WEEKLY;BYDAY=TH');
     expect(ics).to.contain('SUMMARY:Appointment');
     expect(ics).not.to.contain('Family Class');
+    await expect(el).to.be.accessible();
+  });
+});
+
+// ---- a long range, loaded in steps ------------------------------------------------------------
+
+/** What the live regions say, each time it changes, from the moment the element is watched. */
+function announcements(el: IopAlumniBrowser): string[] {
+  const said: string[] = [];
+  const read = () => {
+    const now = [...root(el).querySelectorAll('[role="status"], [role="alert"], [aria-live]')].map((node) => node.textContent!.replace(/\s+/g, ' ').trim()).join(' | ');
+    if (now && now !== said.at(-1)) said.push(now);
+  };
+  new MutationObserver(read).observe(root(el), { subtree: true, childList: true, characterData: true, attributes: true });
+  return said;
+}
+
+/** Runs `act` right after the first render that shows the list while later days are still loading (before the next step). */
+function atFirstStep(el: IopAlumniBrowser, act: () => void): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!root(el).querySelector('.results[aria-busy="true"]')) return;
+      observer.disconnect();
+      act();
+      resolve();
+    });
+    observer.observe(root(el), { subtree: true, childList: true, attributes: true });
+  });
+}
+
+const loaded = (el: IopAlumniBrowser) => waitUntil(() => root(el).querySelector('.results:not([aria-busy])'), 'every occurrence listed', { timeout: 20000 });
+
+/** Every listed occurrence as "date title", clicking "Show more" to the end. */
+async function listedToTheEnd(el: IopAlumniBrowser): Promise<string[]> {
+  for (let more = root(el).querySelector<HTMLButtonElement>('.results > button'); more; more = root(el).querySelector<HTMLButtonElement>('.results > button')) {
+    more.click();
+    await el.updateComplete;
+  }
+  return [...root(el).querySelectorAll('.day')].flatMap((day) => [...day.querySelectorAll('.session-title')].map((title) => `${day.querySelector('h3')!.id.slice(4)} ${title.textContent}`));
+}
+
+/** The same list worked out here, in one go, for ranges starting at each of `froms` (the element's own start lies between them). */
+async function expectedLists(froms: Date[], filters: SessionFilters = noFilters): Promise<string[][]> {
+  const today = new Date(froms[0]!.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const to = new Date(froms.at(-1)!.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const { sessions } = await api.listAlumniSessions({ from: today, to });
+  const titles = new Map(sessions.map((session) => [session.id, session.title]));
+  return froms.map((from) => {
+    const all = expandOccurrences(sessions, { from, to: new Date(from.getTime() + 28 * 86_400_000) });
+    return filterOccurrences(indexOccurrences(sessions, all), filters).matches.map((o) => `${o.date} ${titles.get(o.sessionId)}`);
+  });
+}
+
+describe('<iop-alumni-browser> a long range, loaded in steps', () => {
+  // The demo center has a handful of sessions, which load at once; past the threshold the first day comes first.
+  const threshold = OccurrenceLoader.allAtOnceSessions;
+  beforeEach(() => (OccurrenceLoader.allAtOnceSessions = 0));
+  afterEach(() => (OccurrenceLoader.allAtOnceSessions = threshold));
+
+  it('shows the first day at once, says it is still loading once, and ends with every occurrence listed and counted', async () => {
+    const before = new Date();
+    const el = await fixture<IopAlumniBrowser>(html`<iop-alumni-browser api-base=${API} storage="memory"></iop-alumni-browser>`);
+    const said = announcements(el);
+    let whileLoading = { status: '', labels: [] as string[], busy: false };
+    await atFirstStep(el, () => {
+      whileLoading = {
+        status: root(el).querySelector('[role="status"]')!.textContent!,
+        labels: [...root(el).querySelectorAll('.facet-groups label')].map((label) => label.textContent!.trim()),
+        busy: root(el).querySelector('.results')!.getAttribute('aria-busy') === 'true',
+      };
+    });
+    expect(whileLoading.status).to.equal('Still loading sessions: the list fills in as they arrive.');
+    expect(whileLoading.busy).to.equal(true);
+    // Counts beside the filters would be counts of the first day only: none until the end.
+    expect(whileLoading.labels.length).to.be.greaterThan(10);
+    expect(whileLoading.labels.filter((label) => /\(\d+\)/.test(label))).to.deep.equal([]);
+
+    await loaded(el);
+    const after = new Date();
+    const listed = await listedToTheEnd(el);
+    const expected = await expectedLists([before, after]);
+    expect(expected[0]!.length).to.be.greaterThan(5);
+    expect([expected[0], expected[1]]).to.deep.include(listed);
+    // Two things said in all: still loading, then the count. Nothing per step.
+    expect(said).to.deep.equal(['Still loading sessions: the list fills in as they arrive.', `${listed.length} sessions found`]);
+    expect([...root(el).querySelectorAll('.facet-groups label')].some((label) => /\(\d+\)/.test(label.textContent!))).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('gives the final results of a full load to a search and a filter chosen while later days still load', async () => {
+    const filters: SessionFilters = { ...noFilters, query: 'group', formats: ['online'] };
+    const before = new Date();
+    const el = await fixture<IopAlumniBrowser>(html`<iop-alumni-browser api-base=${API} storage="memory"></iop-alumni-browser>`);
+    const said = announcements(el);
+    let stillLoadingWhenTyped = false;
+    await atFirstStep(el, () => {
+      stillLoadingWhenTyped = root(el).querySelector('.results[aria-busy="true"]') !== null;
+      const search = root(el).querySelector<HTMLInputElement>('#search')!;
+      search.value = 'group';
+      search.dispatchEvent(new Event('input'));
+      [...root(el).querySelectorAll<HTMLInputElement>('input[name="filter-formats"]')].find((input) => input.value === 'online')!.click();
+    });
+    expect(stillLoadingWhenTyped).to.equal(true);
+    await loaded(el);
+    const after = new Date();
+    const listed = await listedToTheEnd(el);
+    const expected = await expectedLists([before, after], filters);
+    expect(expected[0]!.length).to.be.greaterThan(0);
+    expect([expected[0], expected[1]]).to.deep.include(listed);
+    expect(said).to.deep.equal(['Still loading sessions: the list fills in as they arrive.', `${listed.length} sessions found`]);
+    expect((root(el).querySelector<HTMLInputElement>('#search')!).value).to.equal('group');
+  });
+
+  it('does not go back to "still loading" when the network answers after the copy cached on the device', async () => {
+    const first = await fixture<IopAlumniBrowser>(html`<iop-alumni-browser api-base=${API} storage="memory"></iop-alumni-browser>`);
+    await loaded(first);
+    const count = root(first).querySelector('[role="status"]')!.textContent;
+    // An RSVP after this load makes the network's next answer differ from the cached copy: one place fewer.
+    const seated = [...root(first).querySelectorAll('.day')].flatMap((day) =>
+      [...day.querySelectorAll('.session-button')].filter((button) => /\d+ places? left/.test(button.textContent!)).map((button) => ({ date: day.querySelector('h3')!.id.slice(4), button })),
+    )[0]!;
+    const title = seated.button.querySelector('.session-title')!.textContent!;
+    const placesBefore = Number(/(\d+) places? left/.exec(seated.button.textContent!)![1]);
+    first.remove();
+    const { sessions } = await api.listAlumniSessions({ from: seated.date, to: seated.date });
+    const session = sessions.find((candidate) => candidate.title === title)!;
+    await api.createRsvp(session.id, { occurrenceDate: seated.date, name: 'C. R.', email: 'cr@example.org', familyMembers: 0, locale: 'en' });
+
+    // Same API and store: this one shows the cached copy first, then the network's answer.
+    const el = await fixture<IopAlumniBrowser>(html`<iop-alumni-browser api-base=${API} storage="memory"></iop-alumni-browser>`);
+    const said = announcements(el);
+    const places = () => {
+      const button = [...root(el).querySelectorAll(`#day-${seated.date} + ul .session-button`)].find((candidate) => candidate.querySelector('.session-title')!.textContent === title);
+      return button ? /(\d+) places? left|Full/.exec(button.textContent!)?.[0] : undefined;
+    };
+    await waitUntil(() => places() === (placesBefore === 1 ? 'Full' : `${placesBefore - 1} places left`) || places() === `${placesBefore - 1} place left`, 'the network answer shown', { timeout: 20000 });
+    expect(said).to.deep.equal(['Still loading sessions: the list fills in as they arrive.', count]);
+    expect(root(el).querySelector('.results[aria-busy]')).to.equal(null);
+  });
+
+  it('in the week view, says which days are still loading instead of "No sessions", then fills them', async () => {
+    const el = await fixture<IopAlumniBrowser>(html`<iop-alumni-browser api-base=${API} storage="memory" view="week"></iop-alumni-browser>`);
+    let days: string[] = [];
+    await atFirstStep(el, () => {
+      days = [...root(el).querySelectorAll('.week-day')].map((day) => day.textContent!.replace(/\s+/g, ' '));
+    });
+    expect(days.length).to.equal(7);
+    expect(days.filter((day) => day.includes('Still loading this day.')).length).to.be.greaterThan(0);
+    for (const day of days.filter((day) => day.includes('Still loading this day.'))) expect(day).not.to.contain('No sessions');
+    await loaded(el);
+    expect(text(el)).not.to.contain('Still loading');
     await expect(el).to.be.accessible();
   });
 });
