@@ -104,16 +104,18 @@ describe('filtering sessions', () => {
   });
 });
 
+/** Any choice of filters a person could make over the sample sessions. */
+const filters = fc.record({
+  days: fc.subarray(['0', '1', '2', '3', '4', '5', '6']),
+  times: fc.subarray(['morning', 'midday', 'evening', 'night']),
+  audiences: fc.subarray(['alumni', 'family', 'healthcare-professionals', 'everyone']),
+  formats: fc.subarray(['in-person', 'online', 'hybrid']),
+  topics: fc.subarray(['relapse prevention', 'cravings', 'boundaries', 'stress and anxiety']),
+  languages: fc.subarray(['en', 'es']),
+  query: fc.constantFrom('', 'group', 'grupo', 'class', 'xyz'),
+});
+
 describe('filter properties', () => {
-  const filters = fc.record({
-    days: fc.subarray(['0', '1', '2', '3', '4', '5', '6']),
-    times: fc.subarray(['morning', 'midday', 'evening', 'night']),
-    audiences: fc.subarray(['alumni', 'family', 'healthcare-professionals', 'everyone']),
-    formats: fc.subarray(['in-person', 'online', 'hybrid']),
-    topics: fc.subarray(['relapse prevention', 'cravings', 'boundaries', 'stress and anxiety']),
-    languages: fc.subarray(['en', 'es']),
-    query: fc.constantFrom('', 'group', 'grupo', 'class', 'xyz'),
-  });
 
   it('returns a subsequence of the input in which each result passes every chosen group', () => {
     fc.assert(
@@ -144,15 +146,6 @@ describe('filter properties', () => {
 });
 
 describe('filtering while occurrences still arrive', () => {
-  const filters = fc.record({
-    days: fc.subarray(['0', '1', '2', '3', '4', '5', '6']),
-    times: fc.subarray(['morning', 'midday', 'evening', 'night']),
-    audiences: fc.subarray(['alumni', 'family', 'healthcare-professionals', 'everyone']),
-    formats: fc.subarray(['in-person', 'online', 'hybrid']),
-    topics: fc.subarray(['relapse prevention', 'cravings', 'boundaries', 'stress and anxiety']),
-    languages: fc.subarray(['en', 'es']),
-    query: fc.constantFrom('', 'group', 'grupo', 'class', 'xyz'),
-  });
 
   it('ends with the matches and counts of filtering everything at once, however the occurrences are split', () => {
     fc.assert(

@@ -300,6 +300,8 @@ describe('<iop-alumni-browser> a long range, loaded in steps', () => {
       return button ? /(\d+) places? left|Full/.exec(button.textContent!)?.[0] : undefined;
     };
     await waitUntil(() => places() === (placesBefore === 1 ? 'Full' : `${placesBefore - 1} places left`) || places() === `${placesBefore - 1} place left`, 'the network answer shown', { timeout: 20000 });
+    // The answer can be shown while its later days are still being listed: the count comes when they are.
+    await waitUntil(() => said.length >= 2, 'the count announced once the list is complete', { timeout: 20000 });
     expect(said).to.deep.equal(['Still loading sessions: the list fills in as they arrive.', count]);
     expect(root(el).querySelector('.results[aria-busy]')).to.equal(null);
   });
