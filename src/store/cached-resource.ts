@@ -25,19 +25,26 @@ export interface CachedResourceOptions<T> {
 
 /**
  * Yields the cached value first (if any), then, when it was stale or missing, the network's answer
- * or, if the loader failed, an `offline` snapshot. Only successful loads are written to the cache.
+ * or, if the loader failed, an `offline` snapshot. Only successful loads are written to the cache, after
+ * the consumer has had them (iterate to the end to know the copy is kept).
  */
 export async function* cachedResource<T>(store: IopStore, options: CachedResourceOptions<T>): AsyncGenerator<CachedSnapshot<T>> {
   const cached = await store.readCache<T>(options.key);
   if (cached) yield { value: cached.value, ageMs: cached.ageMs, source: 'cache', offline: false };
   if (cached && cached.ageMs < (options.ttlMs ?? store.cacheTtlMs)) return;
+  let value: T;
   try {
-    const value = await options.load();
-    await store.writeCache(options.key, value);
-    yield { value, ageMs: 0, source: 'network', offline: false };
+    value = await options.load();
   } catch (error) {
     yield cached
       ? { value: cached.value, ageMs: Math.max(0, store.now() - cached.storedAt), source: 'cache', offline: true, error }
       : { ageMs: 0, source: 'cache', offline: true, error };
+    return;
   }
+  yield { value, ageMs: 0, source: 'network', offline: false };
+  // Kept for the next visit only after the answer is shown, a task later: the store clones what it
+  // keeps, and for a long answer (25,000 alumni sessions) the clone cost more than the first screen's
+  // own work. A write that fails (a full disk) costs only that copy, never the answer just shown.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await store.writeCache(options.key, value).catch(() => undefined);
 }

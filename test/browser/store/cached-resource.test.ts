@@ -32,7 +32,11 @@ describe('store: cached resource (stale-while-revalidate)', () => {
     })) {
       order.push(`${snapshot.source}:${loaderAnswered}`);
       if (snapshot.source === 'cache') expect(snapshot).to.deep.include({ value: cachedCopy, ageMs: 10 * minute, offline: false });
-      else expect((snapshot.value as ProgramList).center.name).to.equal('Juniper Ridge Recovery');
+      else {
+        expect((snapshot.value as ProgramList).center.name).to.equal('Juniper Ridge Recovery');
+        // The answer comes first; the copy for the next visit is written after it is shown.
+        expect((await store.readCache('programs'))?.value).to.deep.equal(cachedCopy);
+      }
     }
 
     expect(order).to.deep.equal(['cache:false', 'network:true']);
@@ -57,6 +61,16 @@ describe('store: cached resource (stale-while-revalidate)', () => {
     expect(offline[1]).to.include({ source: 'cache', offline: true, ageMs: 25 * minute });
     expect(offline[1]!.value).to.deep.equal(first[0]!.value);
     expect((offline[1]!.error as ClientError).kind).to.equal('offline');
+    await store.close();
+  });
+
+  it('still gives the answer, not "offline", when keeping a copy fails (a full disk)', async () => {
+    const store = await openStore({ name: uniqueDbName() });
+    // A stand-in for a full disk: the one write this test makes is refused as IndexedDB would refuse it.
+    store.writeCache = () => Promise.reject(new DOMException('The disk is full.', 'QuotaExceededError'));
+    const snapshots = await collect(cachedResource(store, { key: 'programs', load: () => clientFor(faultBase('ok')).listPrograms() }));
+    expect(snapshots.map((s) => `${s.source}:${s.offline}`)).to.deep.equal(['network:false']);
+    expect((snapshots[0]!.value as ProgramList).center.name).to.equal('Juniper Ridge Recovery');
     await store.close();
   });
 
