@@ -6,7 +6,7 @@ import { benchHtml, bundleForPage, waitForGlobal, withPage } from './page.mjs';
 
 const phasesPageScript = `
 import { manySessions } from './stories/alumni-browser.data.ts';
-import { AlumniSessionList } from './src/api/schemas.ts';
+import { AlumniSessionList } from './src/api/contract-validators.ts';
 import { parseContract } from './src/client/client.ts';
 import { localizedText } from './src/domain/center-text.ts';
 import { expandOccurrences } from './src/domain/session-recurrence.ts';
@@ -28,7 +28,7 @@ for (let run = 0; run < 3; run += 1) {
   const text = await time('fetch and read the body (a blob: URL, no network)', async () => (await fetch(url)).text());
   URL.revokeObjectURL(url);
   const raw = await time('JSON.parse', () => JSON.parse(text));
-  const parsed = await time('contract validation (zod/mini)', () => parseContract(AlumniSessionList, raw, 'listAlumniSessions'));
+  const parsed = await time('contract validation (compiled, as the client runs it)', () => parseContract(AlumniSessionList, raw, 'listAlumniSessions'));
   const sessions = await time('localised text per session (en)', () => parsed.value.sessions.map((session) => localizedText(session, 'en')));
   const now = new Date();
   const expanded = await time('expand occurrences (28 days)', () => expandOccurrences(sessions, { from: now, to: new Date(now.getTime() + 28 * 86400000) }));
