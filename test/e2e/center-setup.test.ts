@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openPostgresDatabase } from '../../server/db/postgres-database.js';
 import type { Database } from '../../server/db/database.js';
 import type { AlumniSessionList, AssessmentSlotList, ProgramList } from '../../src/api/schemas.js';
-import { startServerProcess, stopServerProcess, type ServerProcess } from '../server/support/server-process.js';
+import { startServerProcess, stopServerProcess, waitForOutput, type ServerProcess } from '../server/support/server-process.js';
 import { axeViolations } from './support/axe.js';
 import { launchChromium, startHostSite, type HostSite } from './support/hostile-host.js';
 
@@ -86,7 +86,7 @@ describe('a center set up from an empty PostgreSQL database', { skip: databaseUr
   });
 
   it('goes from first-run setup in the console to a booking and an RSVP on the center’s own site', async () => {
-    const setupPath = /One-time setup link \(single use, 72 h\): \S+?(\/console\/#invite=\S+)/.exec(server.output())?.[1];
+    const setupPath = (await waitForOutput(server, /One-time setup link \(single use, 72 h\): \S+?(\/console\/#invite=\S+)/))?.[1];
     assert.ok(setupPath, 'the production start printed a one-time setup link');
 
     const context: BrowserContext = await browser.newContext();

@@ -50,3 +50,16 @@ export async function stopServerProcess(server: ServerProcess): Promise<void> {
   server.child.kill('SIGKILL');
   await server.exited;
 }
+
+/**
+ * The first match of `pattern` in what the process has printed, waiting for it: a line logged after
+ * "listening" (the one-time setup link) can come later on a busy machine.
+ */
+export async function waitForOutput(server: ServerProcess, pattern: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = pattern.exec(server.output());
+    if (match || Date.now() > deadline) return match;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
