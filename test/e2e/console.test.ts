@@ -7,6 +7,7 @@
  * Types hold, axe finds nothing, and nothing health-related is left in the browser's storage.
  */
 import { screenedIntake } from '../server/support/fixtures.js';
+import { waitForOutput } from '../server/support/server-process.js';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -70,7 +71,8 @@ describe('the center console', () => {
   });
 
   it('enrols the first admin, who invites an intake coordinator, who works a live queue with the urgent intake on top', async () => {
-    const setupLink = /One-time setup link \(single use, 72 h\): (\S+)/.exec(server!.output())?.[1];
+    // The link is logged after "listening": on a busy machine it can come after the server is ready.
+    const setupLink = (await waitForOutput(server!, /One-time setup link \(single use, 72 h\): (\S+)/))?.[1];
     assert.ok(setupLink, 'the server printed a one-time setup link');
     assert.match(setupLink, /\/console\/#invite=/);
 

@@ -25,7 +25,9 @@ export async function startServerProcess(entry: 'server/serve.ts' | 'server/main
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': by then everything the process printed has been read, so a test can
+  // check the last log lines ("stopped", "drained") as soon as this resolves.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   const origin = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), timeoutMs);
     const look = () => {
@@ -55,7 +57,7 @@ export async function stopServerProcess(server: ServerProcess): Promise<void> {
  * The first match of `pattern` in what the process has printed, waiting for it: a line logged after
  * "listening" (the one-time setup link) can come later on a busy machine.
  */
-export async function waitForOutput(server: ServerProcess, pattern: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray | null> {
+export async function waitForOutput(server: Pick<ServerProcess, 'output'>, pattern: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray | null> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const match = pattern.exec(server.output());
