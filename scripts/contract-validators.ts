@@ -5,12 +5,12 @@
  * inline refinement, a transform, a pipe) stops it with an error rather than being dropped.
  * `--check` fails when the committed file differs from what the schemas say (inside `npm test`).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import type * as z from 'zod/mini';
 import * as attendanceSchemas from '../src/api/attendance-schemas.js';
 import { endpoints } from '../src/api/endpoints.js';
 import * as refinements from '../src/api/refinements.js';
 import * as schemas from '../src/api/schemas.js';
+import { writeOrCheckGenerated } from './write-generated.js';
 
 const target = 'src/api/contract-validators.ts';
 
@@ -238,19 +238,4 @@ ${endpointRows.join('\n')}
 };
 `;
 
-if (process.argv.includes('--check')) {
-  let committed = '';
-  try {
-    committed = readFileSync(target, 'utf8');
-  } catch {
-    // missing counts as stale
-  }
-  if (committed !== output) {
-    console.error(`${target} is stale: run \`npm run openapi\` and commit the result.`);
-    process.exit(1);
-  }
-  console.log(`${target} is fresh.`);
-} else {
-  writeFileSync(target, output);
-  console.log(`wrote ${target}: ${exported.length} schemas, ${Object.keys(endpoints).length} endpoints`);
-}
+writeOrCheckGenerated(target, output, `wrote ${target}: ${exported.length} schemas, ${Object.keys(endpoints).length} endpoints`);

@@ -2,7 +2,6 @@
  * Generates openapi.json (OpenAPI 3.1) from the contract. `--check` fails when the committed file
  * differs from what the schemas say, so the document can never drift from the code.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { endpointDocs } from '../src/api/endpoint-docs.js';
 import {
@@ -21,6 +20,7 @@ import * as settingsSchemas from '../src/api/settings-schemas.js';
 import { staffEndpoints } from '../src/api/staff-endpoints.js';
 import * as staffSchemas from '../src/api/staff-schemas.js';
 import { STAFF_ACCESS } from '../server/staff/staff-routes.js';
+import { writeOrCheckGenerated } from './write-generated.js';
 
 const componentNames = new Map<unknown, string>(
   [...Object.entries(schemas), ...Object.entries(staffSchemas), ...Object.entries(attendanceSchemas), ...Object.entries(settingsSchemas)]
@@ -197,21 +197,4 @@ function addStaffPaths(paths: Record<string, Record<string, unknown>>, used: Set
   }
 }
 
-const target = new URL('../openapi.json', import.meta.url);
-const text = `${JSON.stringify(buildOpenApi(), null, 2)}\n`;
-if (process.argv.includes('--check')) {
-  let committed = '';
-  try {
-    committed = readFileSync(target, 'utf8');
-  } catch {
-    /* missing counts as stale */
-  }
-  if (committed !== text) {
-    console.error('openapi.json is stale: run `npm run openapi` and commit it.');
-    process.exit(1);
-  }
-  console.log('openapi.json is fresh.');
-} else {
-  writeFileSync(target, text);
-  console.log('wrote openapi.json');
-}
+writeOrCheckGenerated('openapi.json', `${JSON.stringify(buildOpenApi(), null, 2)}\n`);
