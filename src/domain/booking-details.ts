@@ -2,7 +2,7 @@
  * The details step of booking an assessment: the least a center needs to reach someone safely.
  * Rules return message keys, never text, so the element words them in the person's language.
  */
-import { calendarFile } from './calendar-file.js';
+import type { CalendarEvent } from './calendar-file.js';
 
 export type ContactPreference = 'phone' | 'text' | 'email';
 
@@ -78,13 +78,13 @@ export interface BookedAppointment {
 /**
  * The calendar entry for a booked assessment. The title ("Appointment") and the description never
  * name the center unless the center chose its own title: a calendar is seen by partners, employers
- * and lock screens.
+ * and lock screens. The widget writes the file (calendar-file.ts) only once the booking is made.
  */
 export function appointmentEvent(
   booking: BookedAppointment,
   center: { name: string; calendarTitle?: string },
   text: { title: string; description: string; location?: string; uidDomain: string },
-) {
+): CalendarEvent {
   return {
     uid: `booking-${booking.id}@${text.uidDomain}`,
     start: new Date(booking.start),
@@ -97,7 +97,3 @@ export function appointmentEvent(
   };
 }
 
-export function appointmentCalendarFile(...args: [...Parameters<typeof appointmentEvent>, now: Date]): string {
-  const [booking, center, text, now] = args;
-  return calendarFile([appointmentEvent(booking, center, text)], { now, });
-}

@@ -114,6 +114,13 @@ async function open(path: string, options: { bypassCSP?: boolean } = {}): Promis
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) shifts.push({ value: entry.value, input: entry.hadRecentInput });
       }).observe({ type: 'layout-shift', buffered: true });
+      // The heights an isolation frame reports (a message carries a height only, nothing typed).
+      const frameHeights: number[] = [];
+      (window as unknown as { __frameHeights: typeof frameHeights }).__frameHeights = frameHeights;
+      window.addEventListener('message', (event) => {
+        const data = event.data as { kind?: unknown; px?: unknown } | null;
+        if (data?.kind === 'height' && typeof data.px === 'number') frameHeights.push(data.px);
+      });
     }
   });
   const page = await context.newPage();
@@ -497,14 +504,15 @@ async function inlineChannels(observed: Observed): Promise<string> {
  * Layout shifts of the host page (not caused by input) until the widget shows its first step and,
  * in frame mode, the frame has taken the height the frame page reported.
  */
-async function hostLayoutShifts(page: Page, tag: string, framed: boolean): Promise<{ total: number; count: number }> {
+async function hostLayoutShifts(page: Page, tag: string, framed: boolean): Promise<{ total: number; count: number; frameHeights: number }> {
   const scope = await widgetScope(page, tag, framed);
   await scope.waitForFunction((name) => document.querySelector(name)?.shadowRoot?.querySelector('h2'), tag);
   if (framed) await page.waitForFunction((name) => document.querySelector(name)?.shadowRoot?.querySelector('iframe')?.hasAttribute('height'), tag);
   // Layout-shift entries reach the observer after the frame is rendered.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number; input: boolean }[] }).__shifts.filter((entry) => !entry.input));
-  return { total: shifts.reduce((sum, entry) => sum + entry.value, 0), count: shifts.length };
+  const frameHeights = await page.evaluate(() => (window as unknown as { __frameHeights: number[] }).__frameHeights.length);
+  return { total: shifts.reduce((sum, entry) => sum + entry.value, 0), count: shifts.length, frameHeights };
 }
 
 /** A footer after the widget, as on a real site, so a frame that changes height moves something visible. */
@@ -529,7 +537,10 @@ describe('intake and insurance on a hostile host', { timeout: 150_000 }, () => {
       const shifts = await hostLayoutShifts(observed.page, 'iop-intake-screener', true);
       console.log(`# intake, frame: host layout shift up to the first step ${shifts.total.toFixed(4)} in ${shifts.count} shifts`);
       // One shift when the widget appears (inline mode has it too), at most one when the frame's first height replaces the room kept.
-      assert.ok(shifts.count <= 2, `the frame resizes once, not step by step (${shifts.count} shifts)`);
+      // A frame whose widget is still loading after a few seconds (a slow phone, a busy machine) reports its
+      // loading height first, by design, and the first step's height after: one more shift, one per report.
+      assert.ok(shifts.frameHeights <= 2, `the frame reported ${shifts.frameHeights} heights before its first step`);
+      assert.ok(shifts.count <= 1 + shifts.frameHeights, `the frame resizes once per height it reports, not step by step (${shifts.count} shifts, ${shifts.frameHeights} heights)`);
       // Browsers that block storage in third-party frames (this Chromium does) leave the frame memory only: it must say so.
       if ((await dumpStorage(scope)).includes('blocked')) assert.equal(await scope.getByText('This device won’t keep a draft of your answers').count(), 1);
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { appointmentCalendarFile } from '../../src/domain/booking-details.js';
+import { appointmentEvent } from '../../src/domain/booking-details.js';
 import { calendarFile } from '../../src/domain/calendar-file.js';
 import { occurrenceCalendarEvent, seriesCalendarEvent, type CalendarSession } from '../../src/domain/session-calendar.js';
 import { occurrenceDatesBetween, occurrenceOn, type SessionRecurrence } from '../../src/domain/session-recurrence.js';
@@ -86,7 +86,7 @@ describe('calendar files read by ical.js', () => {
   it('an appointment on 10 January, the file made in November of the year before', () => {
     for (const timeZone of zones) {
       const booking = { id: 'bk_1', start: '2027-01-10T15:00:00Z', end: '2027-01-10T16:00:00Z', timeZone };
-      const file = appointmentCalendarFile(booking, { name: 'Center' }, { title: 'Appointment', description: 'x', uidDomain: 'c.example' }, new Date('2026-11-20T00:00:00Z'));
+      const file = calendarFile([appointmentEvent(booking, { name: 'Center' }, { title: 'Appointment', description: 'x', uidDomain: 'c.example' })], { now: new Date('2026-11-20T00:00:00Z') });
       const [event] = readEvents(file);
       assert.equal(event!.startDate.toJSDate().toISOString(), '2027-01-10T15:00:00.000Z', timeZone);
       assert.equal(event!.endDate.toJSDate().toISOString(), '2027-01-10T16:00:00.000Z', timeZone);

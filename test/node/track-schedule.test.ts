@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { appointmentCalendarFile, appointmentEvent, fromContact, toContact, validateDetails, emptyDetails } from '../../src/domain/booking-details.js';
-import { parseCalendarFile } from '../../src/domain/calendar-file.js';
+import { appointmentEvent, fromContact, toContact, validateDetails, emptyDetails } from '../../src/domain/booking-details.js';
+import { calendarFile, parseCalendarFile } from '../../src/domain/calendar-file.js';
 import { filterTracks, meetingDays, noFilters, programEndDate, timeOfDayOf, upcomingStarts, type SchedulableTrack } from '../../src/domain/track-schedule.js';
 import { addDays, daysBetween, weekdayOf } from '../../src/domain/zoned-time.js';
 
@@ -112,7 +112,7 @@ describe('the appointment calendar file (RFC 5545)', () => {
   const booking = { id: 'bk_123', start: '2026-03-08T16:00:00Z', end: '2026-03-08T17:00:00Z', timeZone: 'America/Denver', manageUrl: 'https://center.example/manage/bk_123' };
   const text = { title: 'Appointment', description: 'We will call you at this time.\nTo change it, call +1 303-555-0142; thanks, and it is a long line', uidDomain: 'center.example' };
   const event = appointmentEvent(booking, { name: 'Juniper Ridge Recovery' }, text);
-  const file = appointmentCalendarFile(booking, { name: 'Juniper Ridge Recovery' }, text, new Date('2026-03-01T12:00:00Z'));
+  const file = calendarFile([event], { now: new Date('2026-03-01T12:00:00Z') });
   const lines = file.split('\r\n');
 
   it('is discreet by default and follows the center title when set', () => {

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { AlumniSession, AlumniSessionList, Rsvp } from '../../api/schemas.js';
 import { ClientError } from '../../client/errors.js';
-import { calendarDataUrl, calendarFile } from '../../domain/calendar-file.js';
 import { occurrenceCalendarEvent, seriesCalendarEvent } from '../../domain/session-calendar.js';
 import {
   audienceChoices,
@@ -28,13 +27,13 @@ import { sharedMessages, type SharedMessage } from '../../i18n/messages.js';
 import { DraftController } from '../shared/draft-controller.js';
 import { IsolationController } from '../shared/isolation-controller.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import { IopRsvpConfirmedEvent, type RsvpConfirmedDetail, type RsvpStatus } from '../events.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
 import { OutboxController } from '../shared/outbox-controller.js';
 import { ResourceController } from '../shared/resource-controller.js';
 import { alumniBrowserMessages, knownTopics, type AlumniBrowserMessage } from './alumni-browser.messages.js';
 import { alumniBrowserStyles } from './alumni-browser.styles.js';
-import './my-attendance.js';
 import { OccurrenceLoader, type PreparedSessions } from './occurrence-loader.js';
 
 
@@ -104,6 +103,15 @@ export class IopAlumniBrowser extends IopWidgetElement {
   private readonly occurrences = new OccurrenceLoader(this);
   /** @internal */
   private readonly outbox = new OutboxController(this, this.settings);
+  /**
+   * The attendance panel of "My sessions" (check-in, letters), fetched once the person has an RSVP or
+   * opens the view: a first visit never downloads it, and someone who will check in at a session
+   * already has it before they go.
+   * @internal
+   */
+  private readonly attendancePanel = new LazyModule(this, () => import('./my-attendance.js'));
+  /** The .ics writer, fetched when a session's details are opened. @internal */
+  private readonly calendarWriter = new LazyModule(this, () => import('../../domain/calendar-file.js'));
   /** @internal */
   private readonly mine = new DraftController<MyRsvp[]>(this, this.settings, 'alumni-rsvps');
   /** @internal */
@@ -167,6 +175,7 @@ export class IopAlumniBrowser extends IopWidgetElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.mineLoaded && this.settings.config) this.mineLoaded = this.loadMine();
+    if (this.myRsvps.length) this.attendancePanel.get();
     if (changed.has('syncUrl') && this.syncUrl && changed.get('syncUrl') === false) this.filters = readFiltersFromParams(new URLSearchParams(location.search));
   }
 
@@ -525,7 +534,10 @@ export class IopAlumniBrowser extends IopWidgetElement {
     `;
   }
 
-  private calendarLinks(session: AlumniSession, date: string): TemplateResult {
+  private calendarLinks(session: AlumniSession, date: string): TemplateResult | typeof nothing {
+    const writer = this.calendarWriter.get();
+    if (!writer) return nothing;
+    const { calendarDataUrl, calendarFile } = writer;
     const options = { title: this.calendarTitle || this.t('calendarTitle'), uidDomain: location.hostname || 'iop-widgets.invalid' };
     const made = { now: new Date() };
     const one = calendarFile([occurrenceCalendarEvent(session, occurrenceOn(session, date), options)], made);
@@ -663,6 +675,8 @@ export class IopAlumniBrowser extends IopWidgetElement {
   }
 
   private renderMine(prepared: Prepared | undefined): TemplateResult {
+    // <iop-my-attendance> upgrades when its module arrives; Lit keeps the properties set before that.
+    this.attendancePanel.get();
     const statuses = { confirmed: 'statusConfirmed', waitlisted: 'statusWaitlisted', queued: 'statusQueued' } as const;
     return html`
       <section class="mine">

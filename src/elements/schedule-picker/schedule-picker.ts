@@ -5,8 +5,7 @@ import type { AssessmentSlot, AssessmentSlotList, Booking, Contact, Hold, Progra
 import { AssessmentSlot as SlotSchema } from '../../api/contract-validators.js';
 import { createIdempotencyKey } from '../../client/client.js';
 import { ClientError } from '../../client/errors.js';
-import { appointmentCalendarFile, emptyDetails, fromContact, toContact, validateDetails, type BookingDetails, type DetailsField } from '../../domain/booking-details.js';
-import { calendarDataUrl } from '../../domain/calendar-file.js';
+import { appointmentEvent, emptyDetails, fromContact, toContact, validateDetails, type BookingDetails, type DetailsField } from '../../domain/booking-details.js';
 import { clampDate, indexSlotsByDay, monthWeeks, moveFocus, nearestFreeSlots, slotsFor, weekDates, type CalendarView, type SlotDays } from '../../domain/slot-calendar.js';
 import { filterTracks, meetingDays, noFilters, timesOfDay, upcomingStarts, type AttendanceChoice, type DaysChoice, type TimeOfDay, type TrackFilters } from '../../domain/track-schedule.js';
 import { addDays, instantToWallClock } from '../../domain/zoned-time.js';
@@ -19,6 +18,7 @@ import { dayParts, groupByDayPart, pickerStepNumber, resumableStep, TIMES_SHOWN_
 import { withPhoneLink } from '../shared/phone-link.js';
 import { referenceLine } from '../shared/reference-line.js';
 import { IopWidgetElement } from '../shared/iop-widget-element.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import { FormatWarmup } from '../shared/next-task.js';
 import { BookingConfirmedEvent, type BookingConfirmedDetail } from '../events.js';
 import { choiceGroup, errorSummary, focusErrorSummary, textField, type FieldError } from '../shared/form-fields.js';
@@ -98,6 +98,12 @@ export class IopSchedulePicker extends IopWidgetElement {
   });
   /** @internal */
   readonly sharedContact = new DraftController<Contact>(this, this.settings, 'shared-contact');
+  /**
+   * The .ics writer for "Add to calendar": fetched when the person reaches the review step (online,
+   * about to book), so the confirmation has it; a page that is only looked at never downloads it.
+   * @internal
+   */
+  private readonly calendarWriter = new LazyModule(this, () => import('../../domain/calendar-file.js'));
   /** @internal */
   readonly countdown = new HoldCountdown(this);
   /** @internal Dates, times and day lists are built after the first screen, one task each; the tracks and times wait for them. */
@@ -830,9 +836,11 @@ export class IopSchedulePicker extends IopWidgetElement {
     const center = this.center;
     const zones = [...new Set([booking.timeZone, this.visitorZone])];
     const track = this.chosenTrack;
-    const file =
+    // The .ics writer comes on demand (fetched at the review step): only someone who booked needs it.
+    const writer = this.calendarWriter.get();
+    const event =
       center &&
-      appointmentCalendarFile(
+      appointmentEvent(
         booking,
         center,
         {
@@ -842,7 +850,6 @@ export class IopSchedulePicker extends IopWidgetElement {
           location: booking.mode === 'in-person' ? track?.location : undefined,
           uidDomain: new URL(this.settings.config?.client.apiBase ?? location.href).hostname || 'localhost',
         },
-        new Date(),
       );
     return html`<div part="confirmation" class="confirmation">
       <h2 tabindex="-1">${this.t('doneHeading')}</h2>
@@ -854,7 +861,7 @@ export class IopSchedulePicker extends IopWidgetElement {
       <p>${this.t(`expect-${booking.mode}`, { center: center?.name ?? '' })} ${this.t('expectAfter')}</p>
       ${referenceLine(booking.reference, locale)}
       <div class="button-row">
-        ${file ? html`<a class="button" href=${calendarDataUrl(file)} download="appointment.ics">${this.t('addToCalendar')}</a>` : nothing}
+        ${event && writer ? html`<a class="button" href=${writer.calendarDataUrl(writer.calendarFile([event], { now: new Date() }))} download="appointment.ics">${this.t('addToCalendar')}</a>` : nothing}
         ${booking.manageUrl && /^https:/.test(booking.manageUrl) ? html`<a class="button button--secondary" href=${booking.manageUrl} rel="noopener noreferrer">${this.t('manage')}</a>` : nothing}
       </div>
       ${center ? html`<p class="hint">${withPhoneLink(this.t('changeCall', { phone: center.phone }), center.phone)}</p>` : nothing}
@@ -875,7 +882,7 @@ export class IopSchedulePicker extends IopWidgetElement {
           : step === 'details'
             ? this.renderDetailsStep()
             : step === 'review'
-              ? this.renderReviewStep()
+              ? (this.calendarWriter.get(), this.renderReviewStep())
               : this.flow.booking
                 ? this.renderDone()
                 : this.renderTrackStep();

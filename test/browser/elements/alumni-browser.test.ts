@@ -1,5 +1,6 @@
 // <iop-alumni-browser> against the seeded reference server behind /api/iop/ (Juniper Ridge, America/Denver).
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AlumniSession } from '../../../src/api/schemas.js';
 import { createClient } from '../../../src/client/client.js';
@@ -159,6 +160,8 @@ describe('<iop-alumni-browser> browsing', () => {
     await openOccurrence(el, 'Family Class', next!.date);
     expect(text(el)).to.contain('Daniel, Family therapist (LMFT)');
     expect(text(el)).to.contain('Online: you will see the link after you RSVP');
+    // The .ics writer is fetched when details are first opened: wait for the links it makes.
+    await waitUntil(() => root(el).querySelector('a[download="sessions.ics"]'), 'calendar links');
     const series = root(el).querySelector<HTMLAnchorElement>('a[download="sessions.ics"]')!;
     const ics = decodeURIComponent(series.href.slice(series.href.indexOf(',') + 1));
     expect(ics).to.contain('RRULE:FREQ=WEEKLY;BYDAY=TH');

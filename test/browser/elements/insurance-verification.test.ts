@@ -1,7 +1,8 @@
 // <iop-insurance-verification> against the seeded reference server behind /api/iop/, whose eligibility
 // provider talks over HTTP to the STAND-IN clearinghouse (a fake of the outside world, answering from
 // recorded 271 documents: server/eligibility/stand-in-clearinghouse.ts).
-import { expect, fixture, fixtureCleanup, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, nextFrame, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait-until.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Contact } from '../../../src/api/schemas.js';
 import { createClient } from '../../../src/client/client.js';

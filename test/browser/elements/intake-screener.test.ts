@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil as waitUntilDefault } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../support/wait-until.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { PublicScreenerSettings } from '../../../src/api/schemas.js';
 import { createClient } from '../../../src/client/client.js';
@@ -23,8 +24,6 @@ registerClient(
     },
   }),
 );
-/** The reference server writes to PGlite: give it longer than waitUntil's default second. */
-const waitUntil = (predicate: () => unknown, message?: string) => waitUntilDefault(predicate, message, { timeout: 10000 });
 const staffToken = 'test-staff-token-0123456789abcdef';
 
 /**
@@ -151,7 +150,7 @@ async function answerByKeyboard(el: IopIntakeScreener, choose: Record<string, nu
 // for a busy machine), so no test's own timeout pays for the start.
 before(async function () {
   this.timeout(60000);
-  await waitUntilDefault(async () => (await fetch('/api/iop/programs')).ok, 'the reference server', { timeout: 60000, interval: 250 });
+  await waitUntil(async () => (await fetch('/api/iop/programs')).ok, 'the reference server', { timeout: 60000, interval: 250 });
 });
 
 describe('<iop-intake-screener>', () => {

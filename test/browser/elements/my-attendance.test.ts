@@ -1,6 +1,7 @@
 // <iop-my-attendance> (inside the alumni browser's "My sessions") against the seeded reference server:
 // refusals shown in plain English and Spanish, the letter form's own checks, axe in every state.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait-until.js';
 import { createClient } from '../../../src/client/client.js';
 import { nextOccurrences } from '../../../src/domain/session-recurrence.js';
 import type { MyRsvp } from '../../../src/domain/session-rsvp.js';

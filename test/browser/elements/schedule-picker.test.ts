@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait-until.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { AssessmentSlot, ProgramList } from '../../../src/api/schemas.js';
 import { createClient } from '../../../src/client/client.js';
@@ -204,6 +205,8 @@ describe('<iop-schedule-picker> booking', () => {
     expect(Object.keys(events[0]!.detail).sort()).to.deep.equal(['bookingId', 'status']);
     expect(events[0]!.detail.status).to.equal('confirmed');
     expect(one(el, '[part="reference"]')!.textContent!.replace(/\s+/g, ' ')).to.match(/^ Your reference: ([0-9A-HJKMNP-TV-Z]{3}-){2}[0-9A-HJKMNP-TV-Z]{3}/);
+    // The .ics writer is fetched on demand (from the review step): wait for the link it makes.
+    await settle(el, () => one(el, 'a[download]'), 'calendar link');
     const calendar = one(el, 'a[download]') as HTMLAnchorElement;
     const ics = decodeURIComponent(calendar.href.replace(/^data:text\/calendar;charset=utf-8,/, ''));
     expect(ics).to.contain('SUMMARY:Appointment - Juniper Ridge\r\n');

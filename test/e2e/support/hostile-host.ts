@@ -256,7 +256,14 @@ export function embedFrame(page: Page): Frame | undefined {
 export async function tabTo(page: Page, matches: (focus: Focus) => boolean, limit = 120): Promise<Focus> {
   for (let presses = 0; presses < limit; presses += 1) {
     await page.keyboard.press('Tab');
-    const focus = await deepFocus(page);
+    let focus = await deepFocus(page);
+    // Focus crossing the isolation frame's edge moves between processes: while it rests on the frame's
+    // body it is on its way (out to the host page, or in to the first control), so let it arrive
+    // before pressing again; a second Tab would skip past where it was going.
+    for (let looks = 0; focus.inFrame && (focus.tag === 'body' || focus.tag === '') && looks < 50; looks += 1) {
+      await page.waitForTimeout(100);
+      focus = await deepFocus(page);
+    }
     if (matches(focus)) return focus;
   }
   throw new Error(`focus never reached the element after ${limit} Tab presses`);
