@@ -5,6 +5,7 @@
  * stripped (kept by loose objects), defaults applied, issues as path and zod's issue code only, never a
  * value. A node test checks that they and zod agree on every schema the browser uses.
  */
+import type { HttpMethod } from './endpoints.js';
 
 export interface ContractIssue {
   readonly path: PropertyKey[];
@@ -18,6 +19,17 @@ export type SafeParseResult<T> =
 /** A compiled contract schema: the `safeParse` half of a zod schema. */
 export interface CompiledSchema<T> {
   safeParse(value: unknown): SafeParseResult<T>;
+}
+
+/** An endpoint of src/api/endpoints.ts as the browser's client reads it: compiled schemas instead of zod. */
+export interface CompiledEndpoint {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly query?: CompiledSchema<unknown>;
+  readonly body?: CompiledSchema<unknown>;
+  readonly response?: CompiledSchema<unknown>;
+  readonly success: readonly number[];
+  readonly bearer?: boolean;
 }
 
 /** Parses `value` at `path`, pushing what is wrong onto `issues`; returns the parsed value. */

@@ -3,8 +3,8 @@
 // The browser parses the contract with these instead of zod; test/node/contract-validators.test.ts checks they agree.
 import type * as z from 'zod/mini';
 import type * as A from './attendance-schemas.js';
-import { array, boolean, compiled, gte, isNull, lte, maxLength, minLength, nullable, number, object, oneOf, optional, pattern, record, refine, string, union, withDefault, type CompiledSchema, type Run } from './contract-check.js';
-import type { EndpointName, HttpMethod } from './endpoints.js';
+import { array, boolean, compiled, gte, isNull, lte, maxLength, minLength, nullable, number, object, oneOf, optional, pattern, record, refine, string, union, withDefault, type CompiledEndpoint, type CompiledSchema, type Run } from './contract-check.js';
+import type { EndpointName } from './endpoints.js';
 import { isCalendarDay, isNotZero } from './refinements.js';
 import type * as S from './schemas.js';
 
@@ -121,16 +121,6 @@ export const Contact: CompiledSchema<z.infer<typeof S.Contact>> = /* @__PURE__ *
 export const AssessmentSlot: CompiledSchema<z.infer<typeof S.AssessmentSlot>> = /* @__PURE__ */ compiled(contractAssessmentSlot);
 
 /** The endpoint table of src/api/endpoints.ts as the browser's client reads it: compiled schemas instead of zod. */
-export interface CompiledEndpoint {
-  readonly method: HttpMethod;
-  readonly path: string;
-  readonly query?: CompiledSchema<unknown>;
-  readonly body?: CompiledSchema<unknown>;
-  readonly response?: CompiledSchema<unknown>;
-  readonly success: readonly number[];
-  readonly bearer?: boolean;
-}
-
 export const endpoints: Record<EndpointName, CompiledEndpoint> = {
   listPrograms: { method: 'GET', path: 'programs', success: [200], response: ProgramList },
   listAssessmentSlots: { method: 'GET', path: 'assessment-slots', success: [200], query: AssessmentSlotQuery, response: AssessmentSlotList },

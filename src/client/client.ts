@@ -4,9 +4,9 @@
  * to retry after a dropped connection or a 5xx.
  */
 import type * as z from 'zod/mini';
-import type { CompiledSchema } from '../api/contract-check.js';
+import type { CompiledEndpoint, CompiledSchema } from '../api/contract-check.js';
 // The browser parses with validators compiled from the zod schemas: zod itself stays off the page.
-import { endpoints, Id, Problem, type CompiledEndpoint } from '../api/contract-validators.js';
+import { endpoints, Id, Problem } from '../api/contract-validators.js';
 import { fillEndpointPath, IDEMPOTENCY_KEY_HEADER } from '../api/endpoint-rules.js';
 import type { BodyOf, EndpointName, QueryOf, ResponseOf } from '../api/endpoints.js';
 import type { Problem as ProblemValue } from '../api/schemas.js';
