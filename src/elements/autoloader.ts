@@ -51,7 +51,11 @@ function define(tag: string): void {
   load(tag).catch(() => loadFailed(tag));
 }
 
-/** The browser's next task: scheduler.yield() where there is one (its continuation goes first), else a timer. */
+/**
+ * The browser's next task: scheduler.yield() where there is one (its continuation goes first), else a timer.
+ * The same as shared/next-task.ts on purpose: importing that module would make this 1 kB loader load
+ * the Lit chunk on pages with no widget.
+ */
 const nextTask = (): Promise<void> => {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));

@@ -807,6 +807,8 @@ export class IopSchedulePicker extends IopWidgetElement {
   }
 
   private renderReviewStep(): TemplateResult {
+    // Fetched now, while the person is online and about to book, so the confirmation has "Add to calendar".
+    this.calendarWriter.get();
     const { slot, details } = this.flow;
     const track = this.chosenTrack;
     const row = (label: string, value: unknown, step: PickerStep, change: string) =>
@@ -882,7 +884,7 @@ export class IopSchedulePicker extends IopWidgetElement {
           : step === 'details'
             ? this.renderDetailsStep()
             : step === 'review'
-              ? (this.calendarWriter.get(), this.renderReviewStep())
+              ? this.renderReviewStep()
               : this.flow.booking
                 ? this.renderDone()
                 : this.renderTrackStep();
